@@ -1,0 +1,116 @@
+using Store.Domain.Common;
+
+namespace Store.Domain.Cart;
+
+/// <summary>A shopper's cart: a guest's (found by a cookie) or a signed-in customer's.</summary>
+public sealed class Cart
+{
+    public const int MaxQuantityPerLine = 99;
+    public const int MaxLines = 100;
+
+    private readonly List<CartItem> _items = [];
+
+    private Cart()
+    {
+    }
+
+    public Cart(Guid id, string? customerId, DateTimeOffset now)
+    {
+        Id = id;
+        CustomerId = customerId;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string? CustomerId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public IReadOnlyList<CartItem> Items => _items;
+
+    public int TotalQuantity => _items.Sum(i => i.Quantity);
+
+    public Result<CartItem> Add(int variantId, int quantity, DateTimeOffset now)
+    {
+        if (quantity is < 1 or > MaxQuantityPerLine)
+        {
+            return DomainError.Invalid("cart.quantity", $"Quantity must be between 1 and {MaxQuantityPerLine}.");
+        }
+
+        var existing = _items.FirstOrDefault(i => i.VariantId == variantId);
+        if (existing is not null)
+        {
+            var total = Math.Min(existing.Quantity + quantity, MaxQuantityPerLine);
+            existing.SetQuantity(total);
+            UpdatedAt = now;
+            return existing;
+        }
+
+        if (_items.Count >= MaxLines)
+        {
+            return DomainError.Invalid("cart.full", $"A cart holds at most {MaxLines} different items.");
+        }
+
+        var item = new CartItem(Id, variantId, quantity, now);
+        _items.Add(item);
+        UpdatedAt = now;
+        return item;
+    }
+
+    /// <summary>Sets a line's quantity; zero removes the line.</summary>
+    public Result<bool> SetQuantity(int variantId, int quantity, DateTimeOffset now)
+    {
+        if (quantity is < 0 or > MaxQuantityPerLine)
+        {
+            return DomainError.Invalid("cart.quantity", $"Quantity must be between 0 and {MaxQuantityPerLine}.");
+        }
+
+        var existing = _items.FirstOrDefault(i => i.VariantId == variantId);
+        if (existing is null)
+        {
+            return DomainError.NotFound("cart.line", "That item is not in the cart.");
+        }
+
+        if (quantity == 0)
+        {
+            _items.Remove(existing);
+        }
+        else
+        {
+            existing.SetQuantity(quantity);
+        }
+
+        UpdatedAt = now;
+        return true;
+    }
+
+    public void Remove(int variantId, DateTimeOffset now)
+    {
+        _items.RemoveAll(i => i.VariantId == variantId);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Moves a guest cart's lines into this (the customer's) cart, as when a guest signs in.</summary>
+    public void MergeFrom(Cart guest, DateTimeOffset now)
+    {
+        foreach (var line in guest.Items)
+        {
+            Add(line.VariantId, line.Quantity, now);
+        }
+
+        guest._items.Clear();
+        guest.UpdatedAt = now;
+    }
+
+    public void AssignTo(string customerId, DateTimeOffset now)
+    {
+        CustomerId = customerId;
+        UpdatedAt = now;
+    }
+
+    public void Clear(DateTimeOffset now)
+    {
+        _items.Clear();
+        UpdatedAt = now;
+    }
+}

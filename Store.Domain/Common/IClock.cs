@@ -1,0 +1,6 @@
+namespace Store.Domain.Common;
+
+public interface IClock
+{
+    DateTimeOffset UtcNow { get; }
+}

@@ -1,0 +1,32 @@
+namespace Store.Domain.Ordering;
+
+/// <summary>A line of an order with the name, SKU and price it was sold at, kept even if the product changes later.</summary>
+public sealed class OrderItem
+{
+    private OrderItem()
+    {
+    }
+
+    internal OrderItem(OrderLine line, long taxMinor)
+    {
+        VariantId = line.VariantId;
+        ProductName = line.ProductName;
+        VariantTitle = line.VariantTitle;
+        Sku = line.Sku;
+        UnitPriceMinor = line.UnitPriceMinor;
+        Quantity = line.Quantity;
+        TaxMinor = taxMinor;
+        LineTotalMinor = checked(line.UnitPriceMinor * line.Quantity);
+    }
+
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public int VariantId { get; private set; }
+    public string ProductName { get; private set; } = "";
+    public string VariantTitle { get; private set; } = "";
+    public string Sku { get; private set; } = "";
+    public long UnitPriceMinor { get; private set; }
+    public int Quantity { get; private set; }
+    public long TaxMinor { get; private set; }
+    public long LineTotalMinor { get; private set; }
+}

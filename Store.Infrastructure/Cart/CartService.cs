@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Store.Domain.Common;
+using Store.Domain.Ordering;
+using Store.Infrastructure.Common;
+using Store.Infrastructure.Data;
+using CartEntity = Store.Domain.Cart.Cart;
+
+namespace Store.Infrastructure.Cart;
+
+public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOptions> options)
+{
+    private const int Attempts = 4;
+
+    public async Task<CartView> GetAsync(CartOwner owner, CancellationToken ct = default)
+    {
+        var cart = await FindAsync(owner, track: false, ct);
+        return await ViewAsync(cart, ct);
+    }
+
+    /// <summary>Adds units of a variant; creates the cart on first use. The view's Id is the cart to remember.</summary>
+    public Task<Result<CartView>> AddAsync(CartOwner owner, int variantId, int quantity, CancellationToken ct = default) =>
+        ChangeAsync(owner, createIfMissing: true, async cart =>
+        {
+            var variant = await db.Variants.AsNoTracking()
+                .Where(v => v.Id == variantId && v.Product.IsPublished)
+                .Select(v => new { v.Id, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
+                .FirstOrDefaultAsync(ct);
+            if (variant is null)
+            {
+                return DomainError.NotFound("cart.variant", "That product is not available.");
+            }
+
+            var inCart = cart.Items.Where(i => i.VariantId == variantId).Sum(i => i.Quantity);
+            if (inCart + quantity > variant.Available)
+            {
+                return DomainError.Conflict(
+                    "cart.stock",
+                    variant.Available <= inCart ? "Sorry, there is no more stock of this item." : $"Sorry, only {variant.Available} left in stock.");
+            }
+
+            var added = cart.Add(variantId, quantity, clock.UtcNow);
+            return added.IsSuccess ? Result<bool>.Ok(true) : added.Error!;
+        }, ct);
+
+    public Task<Result<CartView>> SetQuantityAsync(CartOwner owner, int variantId, int quantity, CancellationToken ct = default) =>
+        ChangeAsync(owner, createIfMissing: false, cart => Task.FromResult(cart.SetQuantity(variantId, quantity, clock.UtcNow)), ct);
+
+    /// <summary>On sign-in: the guest's lines join the customer's cart (created if needed), and the guest cart is emptied.</summary>
+    public async Task MergeGuestCartAsync(Guid guestCartId, string customerId, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                db.ChangeTracker.Clear();
+                var guest = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.Id == guestCartId && c.CustomerId == null, ct);
+                if (guest is null || guest.Items.Count == 0)
+                {
+                    return;
+                }
+
+                var mine = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.CustomerId == customerId, ct);
+                if (mine is null)
+                {
+                    // The guest cart simply becomes the customer's.
+                    guest.AssignTo(customerId, clock.UtcNow);
+                }
+                else
+                {
+                    mine.MergeFrom(guest, clock.UtcNow);
+                }
+
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (Exception ex) when (attempt < Attempts && IsRace(ex))
+            {
+            }
+        }
+    }
+
+    internal async Task<CartEntity?> FindAsync(CartOwner owner, bool track, CancellationToken ct)
+    {
+        IQueryable<CartEntity> carts = db.Carts.Include(c => c.Items);
+        if (!track)
+        {
+            carts = carts.AsNoTracking();
+        }
+
+        if (owner.CustomerId is not null)
+        {
+            return await carts.FirstOrDefaultAsync(c => c.CustomerId == owner.CustomerId, ct);
+        }
+
+        return owner.GuestCartId is { } id ? await carts.FirstOrDefaultAsync(c => c.Id == id && c.CustomerId == null, ct) : null;
+    }
+
+    internal async Task<CartView> ViewAsync(CartEntity? cart, CancellationToken ct)
+    {
+        var currency = options.Value.Currency;
+        if (cart is null || cart.Items.Count == 0)
+        {
+            return new CartView(cart?.Id, [], OrderTotals.For([], options.Value.FlatShippingMinor, currency));
+        }
+
+        var variantIds = cart.Items.Select(i => i.VariantId).ToList();
+        var variants = await db.Variants.AsNoTracking()
+            .Where(v => variantIds.Contains(v.Id))
+            .Select(v => new
+            {
+                v.Id,
+                v.Product.Name,
+                v.Product.Slug,
+                v.Title,
+                v.Sku,
+                v.PriceMinor,
+                Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
+            })
+            .ToDictionaryAsync(v => v.Id, ct);
+
+        var lines = cart.Items
+            .OrderBy(i => i.AddedAt).ThenBy(i => i.Id)
+            .Where(i => variants.ContainsKey(i.VariantId))
+            .Select(i =>
+            {
+                var v = variants[i.VariantId];
+                return new CartLineView(v.Id, v.Name, v.Slug, v.Title, v.Sku, v.PriceMinor, i.Quantity, v.Available);
+            })
+            .ToList();
+        var totals = OrderTotals.For(lines.Select(l => (l.UnitPriceMinor, l.Quantity)), options.Value.FlatShippingMinor, currency);
+        return new CartView(cart.Id, lines, totals);
+    }
+
+    private async Task<Result<CartView>> ChangeAsync(CartOwner owner, bool createIfMissing, Func<CartEntity, Task<Result<bool>>> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                db.ChangeTracker.Clear();
+                var cart = await FindAsync(owner, track: true, ct);
+                if (cart is null)
+                {
+                    if (!createIfMissing)
+                    {
+                        return DomainError.NotFound("cart.missing", "The cart is empty.");
+                    }
+
+                    // A guest whose cookie names a cart that no longer exists gets a new one with a new id.
+                    cart = new CartEntity(Guid.NewGuid(), owner.CustomerId, clock.UtcNow);
+                    db.Carts.Add(cart);
+                }
+
+                var result = await change(cart);
+                if (!result.IsSuccess)
+                {
+                    return result.Error!;
+                }
+
+                await db.SaveChangesAsync(ct);
+                return await ViewAsync(cart, ct);
+            }
+            catch (Exception ex) when (attempt < Attempts && IsRace(ex))
+            {
+                // Another request changed the same cart first: read it again and re-apply.
+            }
+        }
+    }
+
+    private static bool IsRace(Exception ex) =>
+        ex is DbUpdateConcurrencyException ||
+        (ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } });
+}

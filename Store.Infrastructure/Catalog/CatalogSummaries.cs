@@ -1,0 +1,28 @@
+namespace Store.Infrastructure.Catalog;
+
+public sealed record CategorySummary(int Id, string Name, string Slug, string Description);
+
+public sealed record ProductSummary(int Id, string Name, string Slug, string Brand, string CategorySlug, long PriceFromMinor, string Currency, bool InStock)
+{
+    public string ImageUrl => ProductImages.UrlFor(Slug);
+}
+
+public sealed record ProductDetail(
+    int Id,
+    string Name,
+    string Slug,
+    string Description,
+    string Brand,
+    CategorySummary Category,
+    string Currency,
+    IReadOnlyList<VariantDetail> Variants)
+{
+    public string ImageUrl => ProductImages.UrlFor(Slug);
+}
+
+public sealed record VariantDetail(int Id, string Sku, string Title, string? Size, string? Colour, long PriceMinor, int Available);
+
+public sealed record ProductListPage(IReadOnlyList<ProductSummary> Items, int Page, int PageSize, int TotalCount)
+{
+    public int TotalPages => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+}

@@ -1,0 +1,24 @@
+namespace Store.Infrastructure.Common;
+
+public sealed class ShopOptions
+{
+    public const string Section = "Store";
+
+    public string Name { get; set; } = "Northwind Outfitters";
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>The flat shipping rate charged on every order, in minor units.</summary>
+    public long FlatShippingMinor { get; set; } = 599;
+
+    public bool SeedDemoData { get; set; } = true;
+
+    public AdminAccountOptions Admin { get; set; } = new();
+}
+
+public sealed class AdminAccountOptions
+{
+    public string Email { get; set; } = "admin@store.local";
+
+    /// <summary>When empty, a password is generated on first start and printed once.</summary>
+    public string? Password { get; set; }
+}

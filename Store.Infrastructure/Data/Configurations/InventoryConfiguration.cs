@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Store.Domain.Catalog;
+using Store.Domain.Inventory;
+
+namespace Store.Infrastructure.Data.Configurations;
+
+public sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> b)
+    {
+        b.ToTable("locations");
+        b.Property(l => l.Code).HasMaxLength(20);
+        b.Property(l => l.Name).HasMaxLength(100);
+        b.HasIndex(l => l.Code).IsUnique();
+    }
+}
+
+public sealed class InventoryLevelConfiguration : IEntityTypeConfiguration<InventoryLevel>
+{
+    public void Configure(EntityTypeBuilder<InventoryLevel> b)
+    {
+        b.ToTable("inventory", t =>
+        {
+            // The database itself refuses an oversell, whatever code path runs.
+            t.HasCheckConstraint("ck_inventory_on_hand", "on_hand >= 0");
+            t.HasCheckConstraint("ck_inventory_reserved", "reserved >= 0 AND reserved <= on_hand");
+        });
+        b.HasKey(i => new { i.VariantId, i.LocationId });
+        b.Ignore(i => i.Available);
+        b.HasOne<ProductVariant>().WithMany().HasForeignKey(i => i.VariantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(i => i.Location).WithMany().HasForeignKey(i => i.LocationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class StockReservationConfiguration : IEntityTypeConfiguration<StockReservation>
+{
+    public void Configure(EntityTypeBuilder<StockReservation> b)
+    {
+        b.ToTable("stock_reservations", t => t.HasCheckConstraint("ck_stock_reservations_quantity", "quantity > 0"));
+        b.HasIndex(r => new { r.OrderId, r.Status });
+        b.HasIndex(r => new { r.VariantId, r.LocationId });
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Store.Domain.Audit;
+using Store.Domain.Ordering;
+using Store.Domain.Payments;
+using Store.Infrastructure.Identity;
+
+namespace Store.Infrastructure.Data.Configurations;
+
+public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.ToTable("orders", t => t.HasCheckConstraint("ck_orders_total", "total_minor = subtotal_minor + shipping_minor + tax_minor"));
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.HasIndex(o => o.Number).IsUnique();
+        b.HasIndex(o => new { o.CustomerId, o.PlacedAt });
+        b.HasIndex(o => new { o.CartId, o.Status });
+        b.HasIndex(o => o.PlacedAt);
+        b.Property(o => o.Email).HasMaxLength(256);
+        b.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(o => o.Status).HasConversion<string>().HasMaxLength(30);
+        b.Ignore(o => o.Total);
+        b.HasOne<StoreUser>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        b.ComplexProperty(o => o.ShippingAddress, a =>
+        {
+            a.Property(x => x.Name).HasMaxLength(100).HasColumnName("ship_name");
+            a.Property(x => x.Line1).HasMaxLength(200).HasColumnName("ship_line1");
+            a.Property(x => x.Line2).HasMaxLength(200).HasColumnName("ship_line2");
+            a.Property(x => x.City).HasMaxLength(100).HasColumnName("ship_city");
+            a.Property(x => x.Region).HasMaxLength(100).HasColumnName("ship_region");
+            a.Property(x => x.PostalCode).HasMaxLength(20).HasColumnName("ship_postal_code");
+            a.Property(x => x.Country).HasMaxLength(2).HasColumnName("ship_country");
+        });
+        b.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property<uint>("Version").IsRowVersion();
+    }
+}
+
+public sealed class OrderItemConfiguration : IEntityTypeConfiguration<OrderItem>
+{
+    public void Configure(EntityTypeBuilder<OrderItem> b)
+    {
+        b.ToTable("order_items", t => t.HasCheckConstraint("ck_order_items_quantity", "quantity > 0"));
+        b.Property(i => i.ProductName).HasMaxLength(200);
+        b.Property(i => i.VariantTitle).HasMaxLength(100);
+        b.Property(i => i.Sku).HasMaxLength(64);
+    }
+}
+
+public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.ToTable("payments");
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Provider).HasMaxLength(30);
+        b.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.CardLast4).HasMaxLength(4);
+        b.Property(p => p.FailureReason).HasMaxLength(200);
+        b.HasIndex(p => p.OrderId, "ix_payments_order_id");
+
+        // At most one successful payment per order, enforced where no race can get around it.
+        b.HasIndex(p => p.OrderId, "ux_payments_one_success_per_order").IsUnique().HasFilter("status = 'Succeeded'");
+        b.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_log");
+        b.Property(a => a.Actor).HasMaxLength(256);
+        b.Property(a => a.Action).HasMaxLength(60);
+        b.Property(a => a.EntityType).HasMaxLength(60);
+        b.Property(a => a.EntityId).HasMaxLength(64);
+        b.Property(a => a.Details).HasColumnType("jsonb");
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

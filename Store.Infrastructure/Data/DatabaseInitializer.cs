@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Store.Domain.Common;
+using Store.Infrastructure.Common;
+using Store.Infrastructure.Data.DemoData;
+using Store.Infrastructure.Identity;
+
+namespace Store.Infrastructure.Data;
+
+/// <summary>Brings the database to the current schema, then adds roles, the first admin and (optionally) demo data.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<StoreDbContext>();
+        var options = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
+
+        await db.Database.MigrateAsync(ct);
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in new[] { StoreRoles.Admin, StoreRoles.Staff })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        await EnsureAdminAsync(sp.GetRequiredService<UserManager<StoreUser>>(), options.Admin, logger);
+
+        if (options.SeedDemoData)
+        {
+            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+        }
+    }
+
+    private static async Task EnsureAdminAsync(UserManager<StoreUser> users, AdminAccountOptions admin, ILogger logger)
+    {
+        if ((await users.GetUsersInRoleAsync(StoreRoles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var generated = string.IsNullOrEmpty(admin.Password);
+        var password = generated ? "Adm1n-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y') : admin.Password!;
+        var user = await users.FindByEmailAsync(admin.Email) ?? new StoreUser
+        {
+            UserName = admin.Email,
+            Email = admin.Email,
+            EmailConfirmed = true,
+            DisplayName = "Store admin",
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var result = user.Id is not null && await users.FindByIdAsync(user.Id) is not null
+            ? IdentityResult.Success
+            : await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The first admin account could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, StoreRoles.Admin);
+        if (generated)
+        {
+            // Printed once, on the start that creates the account; it is not stored anywhere else.
+            Console.WriteLine($"""
+
+                ==================================================================
+                 First admin account created. Sign in at /account/login with
+                   email:    {admin.Email}
+                   password: {password}
+                 Set Store__Admin__Password to choose it yourself next time.
+                ==================================================================
+
+                """);
+        }
+        else
+        {
+            logger.LogInformation("Admin account {Email} created from configuration", admin.Email);
+        }
+    }
+}

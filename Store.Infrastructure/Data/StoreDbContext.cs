@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Audit;
+using Store.Domain.Catalog;
+using Store.Domain.Inventory;
+using Store.Domain.Ordering;
+using Store.Domain.Payments;
+using Store.Infrastructure.Identity;
+using CartEntity = Store.Domain.Cart.Cart;
+using CartItemEntity = Store.Domain.Cart.CartItem;
+
+namespace Store.Infrastructure.Data;
+
+public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : IdentityDbContext<StoreUser>(options)
+{
+    public const string OrderNumberSequence = "order_numbers";
+
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<InventoryLevel> Inventory => Set<InventoryLevel>();
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+    public DbSet<CartEntity> Carts => Set<CartEntity>();
+    public DbSet<CartItemEntity> CartItems => Set<CartItemEntity>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderItem> OrderItems => Set<OrderItem>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasSequence<long>(OrderNumberSequence).StartsAt(10001);
+        builder.ApplyConfigurationsFromAssembly(typeof(StoreDbContext).Assembly);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Store.Domain.Common;
+using Store.Infrastructure.Audit;
+using Store.Infrastructure.Cart;
+using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Checkout;
+using Store.Infrastructure.Common;
+using Store.Infrastructure.Data;
+using Store.Infrastructure.Identity;
+using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Ordering;
+using Store.Infrastructure.Payments;
+
+namespace Store.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddStoreInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Store")
+            ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store.");
+
+        services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
+        services.AddDbContext<StoreDbContext>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention());
+
+        services.AddIdentityCore<StoreUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StoreDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<ProductAdminService>();
+        services.AddScoped<CartService>();
+        services.AddScoped<InventoryService>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<PaymentService>();
+        services.AddScoped<OrderQueries>();
+        return services;
+    }
+}

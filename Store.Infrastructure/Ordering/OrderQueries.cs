@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Ordering;
+using Store.Domain.Payments;
+using Store.Infrastructure.Data;
+
+namespace Store.Infrastructure.Ordering;
+
+public sealed record OrderSummary(Guid Id, long Number, string Email, OrderStatus Status, long TotalMinor, string Currency, DateTimeOffset PlacedAt, int ItemCount);
+
+public sealed record OrderItemView(string ProductName, string VariantTitle, string Sku, long UnitPriceMinor, int Quantity, long TaxMinor, long LineTotalMinor);
+
+public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
+
+public sealed record OrderDetail(
+    Guid Id,
+    long Number,
+    string? CustomerId,
+    string Email,
+    ShippingAddress ShippingAddress,
+    OrderStatus Status,
+    string Currency,
+    long SubtotalMinor,
+    long ShippingMinor,
+    long TaxMinor,
+    long TotalMinor,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset? PaidAt,
+    IReadOnlyList<OrderItemView> Items,
+    IReadOnlyList<PaymentSummary> Payments);
+
+public sealed class OrderQueries(StoreDbContext db)
+{
+    public async Task<IReadOnlyList<OrderSummary>> ForCustomerAsync(string customerId, CancellationToken ct = default) =>
+        await Summaries(db.Orders.Where(o => o.CustomerId == customerId)).Take(200).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<OrderSummary>> RecentAsync(OrderStatus? status, string? search, int take, CancellationToken ct = default)
+    {
+        var query = db.Orders.AsQueryable();
+        if (status is not null)
+        {
+            query = query.Where(o => o.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim().TrimStart('#');
+            query = long.TryParse(s, out var number)
+                ? query.Where(o => o.Number == number)
+                : query.Where(o => EF.Functions.ILike(o.Email, $"%{s}%"));
+        }
+
+        return await Summaries(query).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+    }
+
+    public async Task<OrderDetail?> DetailAsync(Guid id, CancellationToken ct = default)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Items).FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var payments = await db.Payments.AsNoTracking()
+            .Where(p => p.OrderId == id)
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new PaymentSummary(p.Id, p.Provider, p.Status, p.AmountMinor, p.CardLast4, p.FailureReason, p.CreatedAt))
+            .ToListAsync(ct);
+        return new OrderDetail(
+            order.Id,
+            order.Number,
+            order.CustomerId,
+            order.Email,
+            order.ShippingAddress,
+            order.Status,
+            order.Currency,
+            order.SubtotalMinor,
+            order.ShippingMinor,
+            order.TaxMinor,
+            order.TotalMinor,
+            order.PlacedAt,
+            order.PaidAt,
+            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor)).ToList(),
+            payments);
+    }
+
+    private static IQueryable<OrderSummary> Summaries(IQueryable<Order> orders) =>
+        orders.AsNoTracking()
+            .OrderByDescending(o => o.PlacedAt)
+            .Select(o => new OrderSummary(o.Id, o.Number, o.Email, o.Status, o.TotalMinor, o.Currency, o.PlacedAt, o.Items.Sum(i => i.Quantity)));
+}

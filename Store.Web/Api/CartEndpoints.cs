@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Store.Infrastructure.Cart;
+using Store.Web.Storefront;
+
+namespace Store.Web.Api;
+
+public sealed record AddToCartRequest(int VariantId, int Quantity = 1);
+
+public sealed record SetQuantityRequest(int Quantity);
+
+public static class CartEndpoints
+{
+    public static void MapCartEndpoints(this RouteGroupBuilder api)
+    {
+        var cart = api.MapGroup("/cart").WithTags("Cart");
+
+        cart.MapGet("/", async (CartService carts, CartContext context, CancellationToken ct) =>
+            TypedResults.Ok(await carts.GetAsync(context.Owner, ct)));
+
+        cart.MapPost("/add", async Task<Results<Ok<CartView>, ProblemHttpResult>> (AddToCartRequest request, CartService carts, CartContext context, HttpResponse response, CancellationToken ct) =>
+        {
+            var result = await carts.AddAsync(context.Owner, request.VariantId, request.Quantity, ct);
+            if (!result.IsSuccess)
+            {
+                return ApiResults.Problem(result.Error!);
+            }
+
+            context.Remember(result.Value.Id);
+            response.Headers[CartContext.HeaderName] = result.Value.Id.ToString();
+            return TypedResults.Ok(result.Value);
+        }).WithSummary("Adds units of a variant. A guest's cart id comes back in X-Cart-Id and a cookie.");
+
+        cart.MapPut("/items/{variantId:int}", async Task<Results<Ok<CartView>, ProblemHttpResult>> (int variantId, SetQuantityRequest request, CartService carts, CartContext context, CancellationToken ct) =>
+        {
+            var result = await carts.SetQuantityAsync(context.Owner, variantId, request.Quantity, ct);
+            return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
+        }).WithSummary("Sets a line's quantity; 0 removes it.");
+    }
+}

@@ -1,0 +1,25 @@
+using Store.Infrastructure;
+using Store.Infrastructure.Data;
+using Store.Web;
+using Store.Web.Api;
+using Store.Web.Components;
+using Store.Web.Storefront;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddStoreInfrastructure(builder.Configuration);
+builder.Services.AddStoreWeb();
+
+var app = builder.Build();
+if (!app.Configuration.GetValue<bool>("Store:SkipDatabaseInitialization"))
+{
+    await DatabaseInitializer.InitializeAsync(app.Services);
+}
+
+app.UseStoreWeb();
+app.MapStoreApi();
+app.MapStorefrontEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

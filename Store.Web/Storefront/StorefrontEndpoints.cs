@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Identity;
+
+namespace Store.Web.Storefront;
+
+public static class StorefrontEndpoints
+{
+    public static IEndpointRouteBuilder MapStorefrontEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/media/products/{slug}.svg", async (string slug, CatalogQueries catalog, HttpResponse response, CancellationToken ct) =>
+        {
+            if (await catalog.ImageSourceAsync(slug, ct) is not { } source)
+            {
+                return Results.NotFound();
+            }
+
+            response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(ProductImages.Svg(source.Name, source.Brand), "image/svg+xml");
+        }).ExcludeFromDescription();
+
+        app.MapPost("/account/logout", async (SignInManager<StoreUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/");
+        }).ExcludeFromDescription();
+
+        app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+        return app;
+    }
+}
