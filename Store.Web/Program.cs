@@ -6,6 +6,10 @@ using Store.Web.Components;
 using Store.Web.Storefront;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` in Production (./store.sh run) serves package assets (MudBlazor, blazor.web.js) from the build
+// manifest as Development does; a published app has them in its wwwroot and this is a no-op.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddStoreInfrastructure(builder.Configuration);
 builder.Services.AddStoreWeb();
 

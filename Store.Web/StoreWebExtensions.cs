@@ -53,9 +53,11 @@ public static class StoreWebExtensions
             app.UseHsts();
         }
 
-        // API errors without a body (400 for unreadable JSON, 401, 404 …) become ProblemDetails; pages get the not-found page.
+        // Errors without a body: pages re-execute as the not-found page; the API (inner, so it writes first)
+        // answers ProblemDetails for 400 (unreadable JSON), 401, 404 and the like.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(ctx => IsApi(ctx.Request), api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !IsApi(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
