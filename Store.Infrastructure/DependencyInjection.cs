@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention());
 
+        services.AddDataProtection().SetApplicationName("Store").PersistKeysToDbContext<StoreDbContext>();
         services.AddIdentityCore<StoreUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -30,11 +30,16 @@ public sealed class Cart
 
     public int TotalQuantity => _items.Sum(i => i.Quantity);
 
+    public static DomainError? CheckQuantityToAdd(int quantity) =>
+        quantity is < 1 or > MaxQuantityPerLine
+            ? DomainError.Invalid("cart.quantity", $"Quantity must be between 1 and {MaxQuantityPerLine}.")
+            : null;
+
     public Result<CartItem> Add(int variantId, int quantity, DateTimeOffset now)
     {
-        if (quantity is < 1 or > MaxQuantityPerLine)
+        if (CheckQuantityToAdd(quantity) is { } error)
         {
-            return DomainError.Invalid("cart.quantity", $"Quantity must be between 1 and {MaxQuantityPerLine}.");
+            return error;
         }
 
         var existing = _items.FirstOrDefault(i => i.VariantId == variantId);

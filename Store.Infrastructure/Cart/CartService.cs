@@ -21,7 +21,9 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
 
     /// <summary>Adds units of a variant; creates the cart on first use. The view's Id is the cart to remember.</summary>
     public Task<Result<CartView>> AddAsync(CartOwner owner, int variantId, int quantity, CancellationToken ct = default) =>
-        ChangeAsync(owner, createIfMissing: true, async cart =>
+        CartEntity.CheckQuantityToAdd(quantity) is { } invalid
+            ? Task.FromResult(Result<CartView>.Fail(invalid))
+            : ChangeAsync(owner, createIfMissing: true, async cart =>
         {
             var variant = await db.Variants.AsNoTracking()
                 .Where(v => v.Id == variantId && v.Product.IsPublished)

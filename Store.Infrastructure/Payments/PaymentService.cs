@@ -27,7 +27,8 @@ public sealed class PaymentService(StoreDbContext db, InventoryService inventory
     public async Task<Result<PaymentView>> StartAsync(Guid orderId, string? customerId, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", ct);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null || (order.CustomerId is not null && order.CustomerId != customerId))
         {
             return DomainError.NotFound("order.unknown", "No such order.");
@@ -64,13 +65,16 @@ public sealed class PaymentService(StoreDbContext db, InventoryService inventory
     public async Task<Result<PaymentView>> CompleteTestPaymentAsync(Guid paymentId, string? cardNumber, string? expiry, string? cvc, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        // Row locks, payment then order, serialise every completion of this payment and every change to its order.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payments WHERE id = {paymentId} FOR UPDATE", ct);
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, ct);
         if (payment is null)
         {
             return DomainError.NotFound("payment.unknown", "No such payment.");
         }
 
-        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {payment.OrderId} FOR UPDATE").Include(o => o.Items).FirstAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {payment.OrderId} FOR UPDATE", ct);
+        var order = await db.Orders.Include(o => o.Items).FirstAsync(o => o.Id == payment.OrderId, ct);
         if (payment.Status != PaymentStatus.Pending)
         {
             return ToView(payment, order.Number);

@@ -1,0 +1,62 @@
+using Store.Domain.Ordering;
+
+namespace Store.Tests.Domain.Ordering;
+
+public class OrderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private static readonly ShippingAddress Address = new("Ada Lovelace", "1 Main St", null, "Springfield", "IL", "62701", "US");
+
+    private static Order Place(params OrderLine[] lines) =>
+        Order.Place(Guid.NewGuid(), 10001, null, "ada@example.com", Address, "USD", lines, 599, null, null, Now).Value;
+
+    [Fact]
+    public void Place_KeepsAPriceSnapshotAndTotalsEveryLine()
+    {
+        var order = Place(new OrderLine(1, "Trail Tee", "M / Black", "TSH-1-M", 2499, 2), new OrderLine(2, "Mug", "Steel", "KIT-2", 1299, 1));
+
+        Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
+        Assert.Equal((2499 * 2) + 1299, order.SubtotalMinor);
+        Assert.Equal(599, order.ShippingMinor);
+        Assert.Equal(order.SubtotalMinor + 599 + order.TaxMinor, order.TotalMinor);
+        var tee = order.Items.Single(i => i.Sku == "TSH-1-M");
+        Assert.Equal(("Trail Tee", "M / Black", 2499L, 2, 4998L), (tee.ProductName, tee.VariantTitle, tee.UnitPriceMinor, tee.Quantity, tee.LineTotalMinor));
+    }
+
+    [Fact]
+    public void Place_WhenNoLines_Fails() =>
+        Assert.Equal("order.empty", Order.Place(Guid.NewGuid(), 1, null, "a@b.co", Address, "USD", [], 599, null, null, Now).Error!.Code);
+
+    [Fact]
+    public void MarkPaid_WhenAwaitingPayment_MovesToPaidAndRecordsTheTime()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        Assert.True(order.MarkPaid(Now).IsSuccess);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal(Now, order.PaidAt);
+    }
+
+    [Fact]
+    public void MarkPaid_WhenCancelled_IsRejected()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        order.Cancel(Now);
+        var result = order.MarkPaid(Now);
+        Assert.False(result.IsSuccess);
+        Assert.Equal("order.state", result.Error!.Code);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+    }
+
+    [Fact]
+    public void Cancel_WhenPaid_IsRejected()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        order.MarkPaid(Now);
+        Assert.False(order.Cancel(Now).IsSuccess);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+    }
+
+    [Fact]
+    public void Totals_WhenCartIsEmpty_ChargeNoShipping() =>
+        Assert.Equal(0, OrderTotals.For([], 599, "USD").TotalMinor);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Store.Infrastructure.Data;
+
+namespace Store.Tests.Support;
+
+/// <summary>A test class's own database (a copy of the seeded template) and the real service registrations over it.</summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    public string DatabaseName { get; private set; } = "";
+    public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        DatabaseName = await TestDatabase.CreateAsync();
+        Services = TestDatabase.Services(DatabaseName);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await TestDatabase.DropAsync(DatabaseName);
+    }
+
+    /// <summary>A new DI scope: one request's worth of services with its own DbContext.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public T Get<T>(AsyncServiceScope scope)
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public StoreDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<StoreDbContext>();
+}

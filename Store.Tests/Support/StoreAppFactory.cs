@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Store.Tests.Support;
+
+/// <summary>The whole web app over HTTP (in memory), on a test class's own database.</summary>
+public sealed class StoreAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@store.local";
+    public const string AdminPassword = "Test-Admin-Pass1";
+
+    public string DatabaseName { get; private set; } = "";
+
+    public async Task InitializeAsync() => DatabaseName = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestDatabase.DropAsync(DatabaseName);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Store", TestDatabase.ConnectionStringFor(DatabaseName));
+        builder.UseSetting("Store:Admin:Email", AdminEmail);
+        builder.UseSetting("Store:Admin:Password", AdminPassword);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Store.Domain.Common;
+using Store.Infrastructure;
+using Store.Infrastructure.Data;
+using Store.Infrastructure.Data.DemoData;
+
+namespace Store.Tests.Support;
+
+/// <summary>
+/// The real PostgreSQL of ./store.sh. A template database is migrated and seeded once per run; every test class
+/// gets its own copy (CREATE DATABASE … TEMPLATE), so classes run in parallel without sharing state.
+/// </summary>
+public static class TestDatabase
+{
+    private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=store;Password=store-dev-only;Database=store";
+    private static readonly SemaphoreSlim CreateLock = new(1, 1);
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("STORE_TEST_PG") is { Length: > 0 } cs ? cs : DefaultServer;
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 100 }.ConnectionString;
+
+    public static async Task<string> CreateAsync()
+    {
+        var template = await Template.Value;
+        var name = "store_test_" + Guid.NewGuid().ToString("N")[..16];
+        await CreateLock.WaitAsync();
+        try
+        {
+            await ExecuteOnServerAsync($"CREATE DATABASE {name} TEMPLATE {template}");
+        }
+        finally
+        {
+            CreateLock.Release();
+        }
+
+        return name;
+    }
+
+    public static async Task DropAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    }
+
+    public static ServiceProvider Services(string database) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddStoreInfrastructure(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:Store"] = ConnectionStringFor(database),
+                    ["Store:Admin:Email"] = StoreAppFactory.AdminEmail,
+                    ["Store:Admin:Password"] = StoreAppFactory.AdminPassword,
+                })
+                .Build())
+            .BuildServiceProvider();
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var name = $"store_test_template_{Environment.ProcessId}";
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await ExecuteOnServerAsync($"CREATE DATABASE {name}");
+        await using (var services = Services(name))
+        {
+            await DatabaseInitializer.InitializeAsync(services);
+        }
+
+        // CREATE DATABASE … TEMPLATE needs the template to have no open connections.
+        NpgsqlConnection.ClearAllPools();
+        return name;
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
