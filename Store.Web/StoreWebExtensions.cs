@@ -17,6 +17,10 @@ public static class StoreWebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CartContext>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<Api.ApiExceptionHandler>();
+
+        // Binding failures throw, so the handler above can say what was wrong instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddAuthorization();
@@ -48,9 +52,9 @@ public static class StoreWebExtensions
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
         app.UseResponseCompression();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 

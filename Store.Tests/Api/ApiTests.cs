@@ -98,6 +98,8 @@ public class ApiTests(StoreAppFactory app) : IClassFixture<StoreAppFactory>
         var response = await Client().PostAsync("/api/cart/add", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
     }
 
     [Theory]
