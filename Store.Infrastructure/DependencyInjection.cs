@@ -25,7 +25,7 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store.");
 
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
-        services.AddDbContext<StoreDbContext>(o => o
+        services.AddDbContextPool<StoreDbContext>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention());
 
@@ -44,6 +44,8 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IClock, SystemClock>();
+        services.AddMemoryCache(o => o.SizeLimit = 20_000);
+        services.AddSingleton<CatalogCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ProductAdminService>();

@@ -4,29 +4,32 @@ using Store.Infrastructure.Data;
 namespace Store.Infrastructure.Catalog;
 
 /// <summary>Read side of the catalog: one query per page, projected straight to summaries (no N+1).</summary>
-public sealed class CatalogQueries(StoreDbContext db)
+public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
-        await db.Categories.AsNoTracking()
+    public Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
+        cache.GetOrLoadAsync<IReadOnlyList<CategorySummary>>("categories", async () => await db.Categories.AsNoTracking()
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new CategorySummary(c.Id, c.Name, c.Slug, c.Description))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
     public async Task<CategorySummary?> CategoryAsync(string slug, CancellationToken ct = default) =>
-        await db.Categories.AsNoTracking()
-            .Where(c => c.Slug == slug)
-            .Select(c => new CategorySummary(c.Id, c.Name, c.Slug, c.Description))
-            .FirstOrDefaultAsync(ct);
+        (await CategoriesAsync(ct)).FirstOrDefault(c => c.Slug == slug);
 
-    public async Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
-        await Summaries(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count)).ToListAsync(ct);
+    public Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
+        cache.GetOrLoadAsync<IReadOnlyList<ProductSummary>>($"featured:{count}", async () =>
+            await Summaries(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count)).ToListAsync(ct));
 
-    public async Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, CancellationToken ct = default)
+    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}", () => LoadCategoryPageAsync(categoryId, page, pageSize, ct));
+    }
+
+    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, CancellationToken ct)
+    {
         var query = db.Products.Where(p => p.IsPublished && p.CategoryId == categoryId);
         var total = await query.CountAsync(ct);
         var items = await Summaries(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
@@ -34,7 +37,10 @@ public sealed class CatalogQueries(StoreDbContext db)
     }
 
     /// <summary>Keyset paging for the API: stable under inserts and as fast on page 500 as on page 1.</summary>
-    public async Task<IReadOnlyList<ProductSummary>> AfterAsync(int afterId, int limit, string? categorySlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<ProductSummary>> AfterAsync(int afterId, int limit, string? categorySlug, CancellationToken ct = default) =>
+        cache.GetOrLoadAsync($"after:{afterId}:{limit}:{categorySlug}", () => LoadAfterAsync(afterId, limit, categorySlug, ct));
+
+    private async Task<IReadOnlyList<ProductSummary>> LoadAfterAsync(int afterId, int limit, string? categorySlug, CancellationToken ct)
     {
         var query = db.Products.Where(p => p.IsPublished && p.Id > afterId);
         if (!string.IsNullOrEmpty(categorySlug))
@@ -45,7 +51,10 @@ public sealed class CatalogQueries(StoreDbContext db)
         return await Summaries(query.OrderBy(p => p.Id).Take(Math.Clamp(limit, 1, MaxPageSize))).ToListAsync(ct);
     }
 
-    public async Task<ProductDetail?> ProductAsync(string slug, CancellationToken ct = default)
+    public Task<ProductDetail?> ProductAsync(string slug, CancellationToken ct = default) =>
+        cache.GetOrLoadAsync($"product:{slug}", () => LoadProductAsync(slug, ct));
+
+    private async Task<ProductDetail?> LoadProductAsync(string slug, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking()
             .Where(p => p.Slug == slug && p.IsPublished)

@@ -19,7 +19,7 @@ public sealed record VariantPriceEdit(int Id, string Sku, string Title, long Pri
 
 public sealed record ProductAdminRow(int Id, string Name, string Brand, string Category, int VariantCount, long PriceFromMinor, bool Published, bool Featured, DateTimeOffset UpdatedAt);
 
-public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options)
+public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache)
 {
     public async Task<IReadOnlyList<ProductAdminRow>> ListAsync(string? search, CancellationToken ct = default)
     {
@@ -94,6 +94,7 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
         audit.Record(actor, "product.created", "product", product.Id.ToString(), new { product.Name, Skus = skus });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        cache.Invalidate();
         return product.Id;
     }
 
@@ -144,6 +145,7 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
             Prices = priceChanges,
         });
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return true;
     }
 

@@ -10,7 +10,7 @@ namespace Store.Infrastructure.Inventory;
 /// Stock changes. Every change is one conditional UPDATE (… WHERE on_hand - reserved >= n), so concurrent buyers
 /// can never take a unit twice; the caller owns the transaction that makes an order's lines all-or-nothing.
 /// </summary>
-public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock clock)
+public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock clock, Catalog.CatalogCache cache)
 {
     /// <summary>
     /// Holds stock for an order's lines, taking from locations by priority, then by most available.
@@ -144,6 +144,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         audit.Record(actor, "stock.adjusted", "inventory", $"{variantId}@{locationId}", new { Before = level?.OnHand, After = onHand, Reason = reason.Trim() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        cache.Invalidate();
         return (await LevelsAsync(null, variantId, ct)).First(r => r.LocationId == locationId);
     }
 
