@@ -42,7 +42,8 @@ pg_data_dir() {
 
 as_postgres() {
   if [ "$(id -u)" = "0" ]; then
-    runuser -u postgres -- "$@"
+    # From /, since the caller's folder may be closed to the postgres user.
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

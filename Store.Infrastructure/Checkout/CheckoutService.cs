@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
+using Store.Domain.Ordering.Events;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Common;
@@ -17,6 +18,7 @@ public sealed class CheckoutService(
     CartService carts,
     InventoryService inventory,
     AuditLog audit,
+    Outbox.Outbox outbox,
     IClock clock,
     IOptions<ShopOptions> options)
 {
@@ -106,6 +108,7 @@ public sealed class CheckoutService(
         }
 
         audit.Record(email, "order.placed", "order", order.Id.ToString(), new { order.Number, order.TotalMinor, Lines = lines.Count });
+        outbox.Add(new OrderPlaced(order.Id, order.Number, order.Email, order.TotalMinor, order.Currency));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new PlacedOrder(order.Id, order.Number, order.TotalMinor, order.Currency);

@@ -6,7 +6,9 @@ using Store.Domain.Catalog;
 using Store.Domain.Inventory;
 using Store.Domain.Ordering;
 using Store.Domain.Payments;
+using Store.Infrastructure.Data.Configurations;
 using Store.Infrastructure.Identity;
+using Store.Infrastructure.Outbox;
 using CartEntity = Store.Domain.Cart.Cart;
 using CartItemEntity = Store.Domain.Cart.CartItem;
 
@@ -28,6 +30,8 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<OrderItem> OrderItems => Set<OrderItem>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
+using Store.Domain.Ordering.Events;
 using Store.Domain.Payments;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Data;
@@ -19,7 +20,7 @@ public sealed record PaymentView(Guid Id, Guid OrderId, long OrderNumber, Paymen
 /// payment, sends the shopper to the provider's page, and the provider reports the outcome. The card number is
 /// checked in memory and dropped; only its last four digits are kept.
 /// </summary>
-public sealed class PaymentService(StoreDbContext db, InventoryService inventory, AuditLog audit, IClock clock)
+public sealed class PaymentService(StoreDbContext db, InventoryService inventory, AuditLog audit, Outbox.Outbox outbox, IClock clock)
 {
     public const string TestProvider = "test";
 
@@ -96,12 +97,14 @@ public sealed class PaymentService(StoreDbContext db, InventoryService inventory
             await ClearCartAsync(order, ct);
             audit.Record(order.Email, "payment.succeeded", "payment", payment.Id.ToString(), new { OrderId = order.Id, payment.AmountMinor, Card = "•••• " + card.Last4 });
             audit.Record(order.Email, "order.paid", "order", order.Id.ToString(), new { Before = nameof(OrderStatus.AwaitingPayment), After = nameof(OrderStatus.Paid) });
+            outbox.Add(new OrderPaid(order.Id, order.Number, order.Email, order.TotalMinor, order.Currency));
         }
         else
         {
             var reason = card.Approved ? $"Order #{order.Number} is {order.Status} and takes no payment." : card.DeclineReason!;
             payment.Decline(card.Last4, reason, now);
             audit.Record(order.Email, "payment.declined", "payment", payment.Id.ToString(), new { OrderId = order.Id, Reason = reason });
+            outbox.Add(new PaymentFailed(order.Id, payment.Id, order.Number, order.Email, reason));
         }
 
         await db.SaveChangesAsync(ct);
