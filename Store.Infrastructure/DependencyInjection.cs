@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<ProductAdminService>();
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
+        services.AddScoped<ReservationExpiryService>();
+        services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<OrderQueries>();

@@ -14,13 +14,14 @@ public sealed class StockReservation
     {
     }
 
-    public StockReservation(Guid orderId, int variantId, int locationId, int quantity, DateTimeOffset now)
+    public StockReservation(Guid orderId, int variantId, int locationId, int quantity, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         OrderId = orderId;
         VariantId = variantId;
         LocationId = locationId;
         Quantity = quantity;
         CreatedAt = now;
+        ExpiresAt = expiresAt;
         Status = ReservationStatus.Active;
     }
 
@@ -31,6 +32,18 @@ public sealed class StockReservation
     public int Quantity { get; private set; }
     public ReservationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Unless the order is paid by then, the stock goes back on sale.</summary>
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>A payment is waiting on the shopper (a hosted page, 3-D Secure): keep the stock while it does.</summary>
+    public void ExtendTo(DateTimeOffset expiresAt)
+    {
+        if (Status == ReservationStatus.Active && expiresAt > ExpiresAt)
+        {
+            ExpiresAt = expiresAt;
+        }
+    }
 
     public void MarkCommitted() => Status = ReservationStatus.Committed;
 

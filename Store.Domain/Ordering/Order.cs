@@ -5,6 +5,7 @@ namespace Store.Domain.Ordering;
 public sealed class Order
 {
     private readonly List<OrderItem> _items = [];
+    private readonly List<OrderStatusChange> _history = [];
 
     private Order()
     {
@@ -40,6 +41,13 @@ public sealed class Order
     public DateTimeOffset? PaidAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public IReadOnlyList<OrderItem> Items => _items;
+
+    /// <summary>Status changes, oldest first (only those loaded or made in this unit of work).</summary>
+    public IReadOnlyList<OrderStatusChange> History => _history;
+    public DateTimeOffset? ShippedAt { get; private set; }
+    public string? Carrier { get; private set; }
+    public string? TrackingNumber { get; private set; }
+    public long RefundedMinor { get; private set; }
 
     /// <summary>The cart this order was placed from and the cart's state then: placing the same cart twice gives one order.</summary>
     public Guid? CartId { get; private set; }
@@ -90,35 +98,88 @@ public sealed class Order
         order.SubtotalMinor = totals.SubtotalMinor;
         order.TaxMinor = totals.TaxMinor;
         order.TotalMinor = totals.TotalMinor;
+        order._history.Add(new OrderStatusChange(id, null, OrderStatus.AwaitingPayment, customerId ?? email, "Order placed", now));
         return order;
     }
 
-    public Result<bool> MarkPaid(DateTimeOffset now)
+    public Result<bool> MarkPaid(string actor, DateTimeOffset now)
     {
         if (Status == OrderStatus.Paid)
         {
             return true;
         }
 
-        if (Status != OrderStatus.AwaitingPayment)
+        var moved = MoveTo(OrderStatus.Paid, actor, "Payment captured", now);
+        if (moved.IsSuccess)
         {
-            return DomainError.Conflict("order.state", $"Order #{Number} is {Status} and cannot be paid.");
+            PaidAt = now;
         }
 
-        Status = OrderStatus.Paid;
-        PaidAt = now;
-        return true;
+        return moved;
     }
 
-    public Result<bool> Cancel(DateTimeOffset now)
+    public Result<bool> Cancel(string actor, string reason, DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingPayment)
+        var moved = MoveTo(OrderStatus.Cancelled, actor, reason, now);
+        if (moved.IsSuccess)
         {
-            return DomainError.Conflict("order.state", $"Order #{Number} is {Status} and cannot be cancelled here.");
+            CancelledAt = now;
         }
 
-        Status = OrderStatus.Cancelled;
-        CancelledAt = now;
+        return moved;
+    }
+
+    public Result<bool> StartFulfilment(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Fulfilling, actor, "Fulfilment started", now);
+
+    public Result<bool> Ship(string carrier, string trackingNumber, string actor, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            return DomainError.Invalid("order.tracking", "A shipment needs a carrier and a tracking number.");
+        }
+
+        var moved = MoveTo(OrderStatus.Shipped, actor, $"{carrier.Trim()} {trackingNumber.Trim()}", now);
+        if (moved.IsSuccess)
+        {
+            Carrier = carrier.Trim();
+            TrackingNumber = trackingNumber.Trim();
+            ShippedAt = now;
+        }
+
+        return moved;
+    }
+
+    public Result<bool> MarkDelivered(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Delivered, actor, null, now);
+
+    public Result<bool> MarkReturned(string actor, string reason, DateTimeOffset now) => MoveTo(OrderStatus.Returned, actor, reason, now);
+
+    /// <summary>Records money given back; the whole total makes the order Refunded, less makes it PartiallyRefunded.</summary>
+    public Result<bool> RecordRefund(long amountMinor, string actor, string reason, DateTimeOffset now)
+    {
+        if (amountMinor <= 0 || amountMinor > TotalMinor - RefundedMinor)
+        {
+            return DomainError.Invalid("order.refund", $"A refund is between 0.01 and the {new Money(TotalMinor - RefundedMinor, Currency)} not yet refunded.");
+        }
+
+        var to = RefundedMinor + amountMinor == TotalMinor ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded;
+        var moved = MoveTo(to, actor, $"{new Money(amountMinor, Currency)} refunded: {reason}", now);
+        if (moved.IsSuccess)
+        {
+            RefundedMinor += amountMinor;
+        }
+
+        return moved;
+    }
+
+    private Result<bool> MoveTo(OrderStatus to, string actor, string? note, DateTimeOffset now)
+    {
+        if (!OrderStateMachine.CanMove(Status, to))
+        {
+            return DomainError.Conflict("order.transition", $"Order #{Number} is {Status} and cannot become {to}.");
+        }
+
+        _history.Add(new OrderStatusChange(Id, Status, to, actor, note, now));
+        Status = to;
         return true;
     }
 }

@@ -6,6 +6,7 @@ using Store.Domain.Inventory;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Inventory;
 
 namespace Store.Infrastructure.Catalog;
 
@@ -19,7 +20,7 @@ public sealed record VariantPriceEdit(int Id, string Sku, string Title, long Pri
 
 public sealed record ProductAdminRow(int Id, string Name, string Brand, string Category, int VariantCount, long PriceFromMinor, bool Published, bool Featured, DateTimeOffset UpdatedAt);
 
-public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache)
+public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache, InventoryService inventory)
 {
     public async Task<IReadOnlyList<ProductAdminRow>> ListAsync(string? search, CancellationToken ct = default)
     {
@@ -88,7 +89,14 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
         var location = await db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
         foreach (var (variant, stock) in variants)
         {
-            db.Inventory.Add(new InventoryLevel(variant.Id, location, stock));
+            if (stock > 0)
+            {
+                await inventory.ReceiveAsync(variant.Id, location, stock, actor, "Initial stock", ct);
+            }
+            else
+            {
+                db.Inventory.Add(new InventoryLevel(variant.Id, location, 0));
+            }
         }
 
         audit.Record(actor, "product.created", "product", product.Id.ToString(), new { product.Name, Skus = skus });

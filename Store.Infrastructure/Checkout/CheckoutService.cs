@@ -64,8 +64,8 @@ public sealed class CheckoutService(
             }
 
             // The cart or the address changed since: the older unpaid order gives its stock back.
-            previous.Cancel(clock.UtcNow);
-            await inventory.ReleaseAsync(previous.Id, ct);
+            previous.Cancel(email, "Replaced by a newer checkout of the same cart", clock.UtcNow);
+            await inventory.ReleaseAsync(previous.Id, email, "Replaced by a newer checkout of the same cart", ct);
             audit.Record(email, "order.superseded", "order", previous.Id.ToString(), new { previous.Number });
         }
 
@@ -100,7 +100,7 @@ public sealed class CheckoutService(
 
         var order = placed.Value;
         db.Orders.Add(order);
-        var reserved = await inventory.ReserveAsync(order.Id, lines.Select(l => (l.VariantId, l.Quantity, l.Sku)).ToList(), ct);
+        var reserved = await inventory.ReserveAsync(order.Id, lines.Select(l => (l.VariantId, l.Quantity, l.Sku)).ToList(), email, ct);
         if (!reserved.IsSuccess)
         {
             await tx.RollbackAsync(ct);

@@ -12,6 +12,9 @@ public sealed class ShopOptions
 
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>How long stock is held for an unpaid order (and again each time a payment starts).</summary>
+    public int ReservationMinutes { get; set; } = 15;
+
     public AdminAccountOptions Admin { get; set; } = new();
 }
 

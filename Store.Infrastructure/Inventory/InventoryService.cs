@@ -1,23 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Store.Domain.Common;
 using Store.Domain.Inventory;
 using Store.Infrastructure.Audit;
+using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 
 namespace Store.Infrastructure.Inventory;
 
 /// <summary>
 /// Stock changes. Every change is one conditional UPDATE (… WHERE on_hand - reserved >= n), so concurrent buyers
-/// can never take a unit twice; the caller owns the transaction that makes an order's lines all-or-nothing.
+/// can never take a unit twice, plus a line in the stock ledger. Methods that take part in a bigger change
+/// (checkout, payment) run in the caller's transaction; staff actions open their own.
 /// </summary>
-public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock clock, Catalog.CatalogCache cache)
+public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock clock, CatalogCache cache, IOptions<ShopOptions> options)
 {
+    private TimeSpan ReservationLifetime => TimeSpan.FromMinutes(options.Value.ReservationMinutes);
+
     /// <summary>
     /// Holds stock for an order's lines, taking from locations by priority, then by most available.
     /// Must run inside the caller's transaction: on failure the caller rolls back what was already held.
     /// </summary>
-    public async Task<Result<bool>> ReserveAsync(Guid orderId, IReadOnlyCollection<(int VariantId, int Quantity, string Sku)> lines, CancellationToken ct)
+    public async Task<Result<bool>> ReserveAsync(Guid orderId, IReadOnlyCollection<(int VariantId, int Quantity, string Sku)> lines, string actor, CancellationToken ct)
     {
+        var now = clock.UtcNow;
         foreach (var (variantId, quantity, sku) in lines)
         {
             var needed = quantity;
@@ -44,7 +51,8 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
                         .ExecuteUpdateAsync(s => s.SetProperty(i => i.Reserved, i => i.Reserved + take), ct);
                     if (updated == 1)
                     {
-                        db.StockReservations.Add(new StockReservation(orderId, variantId, locationId, take, clock.UtcNow));
+                        db.StockReservations.Add(new StockReservation(orderId, variantId, locationId, take, now, now + ReservationLifetime));
+                        db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Reservation, 0, take, orderId, actor, null, now));
                         needed -= take;
                         if (needed == 0)
                         {
@@ -63,9 +71,21 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         return true;
     }
 
-    /// <summary>Turns an order's held stock into a sale: on hand and reserved both go down. Idempotent.</summary>
-    public async Task CommitAsync(Guid orderId, CancellationToken ct)
+    /// <summary>Keeps an order's stock while a payment waits on the shopper. In the caller's transaction.</summary>
+    public async Task ExtendReservationsAsync(Guid orderId, CancellationToken ct)
     {
+        var until = clock.UtcNow + ReservationLifetime;
+        var active = await db.StockReservations.Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Active).ToListAsync(ct);
+        foreach (var reservation in active)
+        {
+            reservation.ExtendTo(until);
+        }
+    }
+
+    /// <summary>Turns an order's held stock into a sale: on hand and reserved both go down. Idempotent.</summary>
+    public async Task CommitAsync(Guid orderId, string actor, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
         var reservations = await db.StockReservations
             .Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Active)
             .ToListAsync(ct);
@@ -82,21 +102,50 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
             }
 
             r.MarkCommitted();
+            db.StockMovements.Add(new StockMovement(r.VariantId, r.LocationId, MovementKind.Sale, -r.Quantity, -r.Quantity, orderId, actor, null, now));
         }
     }
 
     /// <summary>Gives an order's held stock back. Idempotent.</summary>
-    public async Task ReleaseAsync(Guid orderId, CancellationToken ct)
+    public async Task ReleaseAsync(Guid orderId, string actor, string reason, CancellationToken ct)
     {
+        var now = clock.UtcNow;
         var reservations = await db.StockReservations
             .Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Active)
             .ToListAsync(ct);
         foreach (var r in reservations)
         {
-            await db.Inventory
+            var updated = await db.Inventory
                 .Where(i => i.VariantId == r.VariantId && i.LocationId == r.LocationId && i.Reserved >= r.Quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Reserved, i => i.Reserved - r.Quantity), ct);
+            if (updated != 1)
+            {
+                throw new InvalidOperationException($"Reservation {r.Id} no longer matches the stock it holds.");
+            }
+
             r.MarkReleased();
+            db.StockMovements.Add(new StockMovement(r.VariantId, r.LocationId, MovementKind.Release, 0, -r.Quantity, orderId, actor, reason, now));
+        }
+    }
+
+    /// <summary>Puts an order's sold units back on the shelves they came from (a return). Idempotent per order.</summary>
+    public async Task RestockReturnAsync(Guid orderId, string actor, string reason, CancellationToken ct)
+    {
+        if (await db.StockMovements.AnyAsync(m => m.OrderId == orderId && m.Kind == MovementKind.Return, ct))
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        var sold = await db.StockReservations.AsNoTracking()
+            .Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Committed)
+            .ToListAsync(ct);
+        foreach (var r in sold)
+        {
+            await db.Inventory
+                .Where(i => i.VariantId == r.VariantId && i.LocationId == r.LocationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand + r.Quantity), ct);
+            db.StockMovements.Add(new StockMovement(r.VariantId, r.LocationId, MovementKind.Return, r.Quantity, 0, orderId, actor, reason, now));
         }
     }
 
@@ -114,19 +163,16 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var level = await db.Inventory
-            .FromSql($"SELECT * FROM inventory WHERE variant_id = {variantId} AND location_id = {locationId} FOR UPDATE")
-            .AsNoTracking()
-            .FirstOrDefaultAsync(ct);
+        var level = await LockLevelAsync(variantId, locationId, ct);
+        int before;
         if (level is null)
         {
-            var variantExists = await db.Variants.AnyAsync(v => v.Id == variantId, ct);
-            var locationExists = await db.Locations.AnyAsync(l => l.Id == locationId, ct);
-            if (!variantExists || !locationExists)
+            if (await MissingVariantOrLocationAsync(variantId, locationId, ct) is { } missing)
             {
-                return DomainError.NotFound("stock.unknown", "No such variant or location.");
+                return missing;
             }
 
+            before = 0;
             db.Inventory.Add(new InventoryLevel(variantId, locationId, onHand));
         }
         else
@@ -136,16 +182,92 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
                 return DomainError.Conflict("stock.reserved", $"{level.Reserved} units are held for unpaid orders; on hand cannot go below that.");
             }
 
+            before = level.OnHand;
             await db.Inventory
                 .Where(i => i.VariantId == variantId && i.LocationId == locationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, onHand), ct);
         }
 
-        audit.Record(actor, "stock.adjusted", "inventory", $"{variantId}@{locationId}", new { Before = level?.OnHand, After = onHand, Reason = reason.Trim() });
+        var now = clock.UtcNow;
+        db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Adjustment, onHand - before, 0, null, actor, reason.Trim(), now));
+        audit.Record(actor, "stock.adjusted", "inventory", $"{variantId}@{locationId}", new { Before = before, After = onHand, Reason = reason.Trim() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         cache.Invalidate();
         return (await LevelsAsync(null, variantId, ct)).First(r => r.LocationId == locationId);
+    }
+
+    /// <summary>Stock arriving (a delivery, a purchase order received). Runs in the caller's transaction if there is one.</summary>
+    public async Task<Result<bool>> ReceiveAsync(int variantId, int locationId, int quantity, string actor, string note, CancellationToken ct = default)
+    {
+        if (quantity <= 0)
+        {
+            return DomainError.Invalid("stock.quantity", "A receipt adds at least one unit.");
+        }
+
+        var updated = await db.Inventory
+            .Where(i => i.VariantId == variantId && i.LocationId == locationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand + quantity), ct);
+        if (updated == 0)
+        {
+            if (await MissingVariantOrLocationAsync(variantId, locationId, ct) is { } missing)
+            {
+                return missing;
+            }
+
+            db.Inventory.Add(new InventoryLevel(variantId, locationId, quantity));
+        }
+
+        db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Receipt, quantity, 0, null, actor, note, clock.UtcNow));
+        audit.Record(actor, "stock.received", "inventory", $"{variantId}@{locationId}", new { Quantity = quantity, Note = note });
+        await db.SaveChangesAsync(ct);
+        cache.Invalidate();
+        return true;
+    }
+
+    /// <summary>Moves available units between locations, atomically: both rows change or neither.</summary>
+    public async Task<Result<bool>> TransferAsync(int variantId, int fromLocationId, int toLocationId, int quantity, string actor, CancellationToken ct = default)
+    {
+        if (quantity <= 0)
+        {
+            return DomainError.Invalid("stock.quantity", "Transfer at least one unit.");
+        }
+
+        if (fromLocationId == toLocationId)
+        {
+            return DomainError.Invalid("stock.transfer", "Choose two different locations.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.Inventory
+            .Where(i => i.VariantId == variantId && i.LocationId == fromLocationId && i.OnHand - i.Reserved >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand - quantity), ct);
+        if (taken == 0)
+        {
+            return DomainError.Conflict("stock.insufficient", $"Fewer than {quantity} units are available to move from that location.");
+        }
+
+        var added = await db.Inventory
+            .Where(i => i.VariantId == variantId && i.LocationId == toLocationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand + quantity), ct);
+        if (added == 0)
+        {
+            if (await MissingVariantOrLocationAsync(variantId, toLocationId, ct) is { } missing)
+            {
+                return missing;
+            }
+
+            db.Inventory.Add(new InventoryLevel(variantId, toLocationId, quantity));
+        }
+
+        var now = clock.UtcNow;
+        db.StockMovements.Add(new StockMovement(variantId, fromLocationId, MovementKind.TransferOut, -quantity, 0, null, actor, $"to location {toLocationId}", now));
+        db.StockMovements.Add(new StockMovement(variantId, toLocationId, MovementKind.TransferIn, quantity, 0, null, actor, $"from location {fromLocationId}", now));
+        audit.Record(actor, "stock.transferred", "inventory", variantId.ToString(System.Globalization.CultureInfo.InvariantCulture), new { From = fromLocationId, To = toLocationId, Quantity = quantity });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        cache.Invalidate();
+        return true;
     }
 
     public async Task<IReadOnlyList<StockLevelRow>> LevelsAsync(string? search, int? variantId = null, CancellationToken ct = default)
@@ -170,9 +292,25 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
             .Select(x => new StockLevelRow(x.v.Id, x.v.Sku, x.v.Product.Name, x.v.Title, x.i.LocationId, x.i.Location!.Name, x.i.OnHand, x.i.Reserved))
             .ToListAsync(ct);
     }
+
+    public async Task<IReadOnlyList<LocationSummary>> LocationsAsync(CancellationToken ct = default) =>
+        await db.Locations.AsNoTracking().OrderBy(l => l.Priority).Select(l => new LocationSummary(l.Id, l.Code, l.Name)).ToListAsync(ct);
+
+    private async Task<InventoryLevel?> LockLevelAsync(int variantId, int locationId, CancellationToken ct) =>
+        await db.Inventory
+            .FromSql($"SELECT * FROM inventory WHERE variant_id = {variantId} AND location_id = {locationId} FOR UPDATE")
+            .AsNoTracking()
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<DomainError?> MissingVariantOrLocationAsync(int variantId, int locationId, CancellationToken ct) =>
+        await db.Variants.AnyAsync(v => v.Id == variantId, ct) && await db.Locations.AnyAsync(l => l.Id == locationId, ct)
+            ? null
+            : DomainError.NotFound("stock.unknown", "No such variant or location.");
 }
 
 public sealed record StockLevelRow(int VariantId, string Sku, string ProductName, string VariantTitle, int LocationId, string LocationName, int OnHand, int Reserved)
 {
     public int Available => OnHand - Reserved;
 }
+
+public sealed record LocationSummary(int Id, string Code, string Name);

@@ -46,8 +46,11 @@ public sealed class PaymentService(StoreDbContext db, InventoryService inventory
             pending = new Payment(Guid.NewGuid(), order.Id, TestProvider, order.TotalMinor, order.Currency, clock.UtcNow);
             db.Payments.Add(pending);
             audit.Record(order.Email, "payment.started", "payment", pending.Id.ToString(), new { OrderId = order.Id, pending.AmountMinor });
-            await db.SaveChangesAsync(ct);
         }
+
+        // The shopper is now on the provider's page: a slow but successful payment must still find its stock.
+        await inventory.ExtendReservationsAsync(order.Id, ct);
+        await db.SaveChangesAsync(ct);
 
         await tx.CommitAsync(ct);
         return ToView(pending, order.Number);
@@ -92,8 +95,8 @@ public sealed class PaymentService(StoreDbContext db, InventoryService inventory
         if (card.Approved && order.Status == OrderStatus.AwaitingPayment)
         {
             payment.Succeed(card.Last4, now);
-            order.MarkPaid(now);
-            await inventory.CommitAsync(order.Id, ct);
+            order.MarkPaid("payments", now);
+            await inventory.CommitAsync(order.Id, "payments", ct);
             await ClearCartAsync(order, ct);
             audit.Record(order.Email, "payment.succeeded", "payment", payment.Id.ToString(), new { OrderId = order.Id, payment.AmountMinor, Card = "•••• " + card.Last4 });
             audit.Record(order.Email, "order.paid", "order", order.Id.ToString(), new { Before = nameof(OrderStatus.AwaitingPayment), After = nameof(OrderStatus.Paid) });

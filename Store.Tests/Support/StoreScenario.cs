@@ -4,6 +4,7 @@ using Store.Domain.Ordering;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Inventory;
 
 namespace Store.Tests.Support;
 
@@ -19,9 +20,15 @@ public static class StoreScenario
         await using var scope = db.Scope();
         var context = db.Get<StoreDbContext>(scope);
         var variantId = await context.Variants.OrderBy(v => v.Id).Skip(skip).Select(v => v.Id).FirstAsync();
-        var main = await context.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync();
-        await context.Inventory.Where(i => i.VariantId == variantId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.LocationId == main ? units : 0).SetProperty(i => i.Reserved, 0));
+        var locations = await context.Locations.OrderBy(l => l.Priority).Select(l => l.Id).ToListAsync();
+        var inventory = db.Get<InventoryService>(scope);
+        for (var i = 0; i < locations.Count; i++)
+        {
+            // Through the service, so the stock ledger stays in step with the counts.
+            var set = await inventory.SetOnHandAsync(variantId, locations[i], i == 0 ? units : 0, "test", "Test setup");
+            Assert.True(set.IsSuccess, set.Error?.Message);
+        }
+
         return variantId;
     }
 

@@ -40,5 +40,20 @@ public sealed class StockReservationConfiguration : IEntityTypeConfiguration<Sto
         b.ToTable("stock_reservations", t => t.HasCheckConstraint("ck_stock_reservations_quantity", "quantity > 0"));
         b.HasIndex(r => new { r.OrderId, r.Status });
         b.HasIndex(r => new { r.VariantId, r.LocationId });
+        b.HasIndex(r => r.ExpiresAt, "ix_stock_reservations_active_expiry").HasFilter("status = 0");
+    }
+}
+
+public sealed class StockMovementConfiguration : IEntityTypeConfiguration<StockMovement>
+{
+    public void Configure(EntityTypeBuilder<StockMovement> b)
+    {
+        b.ToTable("stock_movements");
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.Actor).HasMaxLength(256);
+        b.Property(m => m.Note).HasMaxLength(500);
+        b.HasIndex(m => new { m.VariantId, m.LocationId, m.Id });
+        b.HasIndex(m => m.OrderId);
+        b.HasIndex(m => m.At);
     }
 }

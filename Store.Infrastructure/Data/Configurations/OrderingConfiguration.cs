@@ -34,7 +34,25 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         });
         b.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(o => o.Carrier).HasMaxLength(40);
+        b.Property(o => o.TrackingNumber).HasMaxLength(64);
+        b.HasIndex(o => new { o.Status, o.PlacedAt });
         b.Property<uint>("Version").IsRowVersion();
+    }
+}
+
+public sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<OrderStatusChange>
+{
+    public void Configure(EntityTypeBuilder<OrderStatusChange> b)
+    {
+        b.ToTable("order_status_changes");
+        b.Property(h => h.From).HasConversion<string>().HasMaxLength(30);
+        b.Property(h => h.To).HasConversion<string>().HasMaxLength(30);
+        b.Property(h => h.Actor).HasMaxLength(256);
+        b.Property(h => h.Note).HasMaxLength(500);
+        b.HasIndex(h => new { h.OrderId, h.At });
     }
 }
 

@@ -96,10 +96,19 @@ public static class DemoCatalog
 
         foreach (var variant in products.SelectMany(p => p.Variants))
         {
-            db.Inventory.Add(new InventoryLevel(variant.Id, locations[0].Id, random.Next(0, 8) == 0 ? 0 : random.Next(3, 60)));
-            db.Inventory.Add(new InventoryLevel(variant.Id, locations[1].Id, random.Next(0, 12)));
+            AddStock(db, variant.Id, locations[0].Id, random.Next(0, 8) == 0 ? 0 : random.Next(3, 60), now);
+            AddStock(db, variant.Id, locations[1].Id, random.Next(0, 12), now);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private static void AddStock(StoreDbContext db, int variantId, int locationId, int units, DateTimeOffset now)
+    {
+        db.Inventory.Add(new InventoryLevel(variantId, locationId, units));
+        if (units > 0)
+        {
+            db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Receipt, units, 0, null, "demo-data", "Opening stock", now));
+        }
     }
 }

@@ -577,6 +577,71 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("locations", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Inventory.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OnHandDelta")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_hand_delta");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("ReservedDelta")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserved_delta");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_movements");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_stock_movements_at");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_stock_movements_order_id");
+
+                    b.HasIndex("VariantId", "LocationId", "Id")
+                        .HasDatabaseName("ix_stock_movements_variant_id_location_id_id");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Inventory.StockReservation", b =>
                 {
                     b.Property<long>("Id")
@@ -589,6 +654,10 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
                     b.Property<int>("LocationId")
                         .HasColumnType("integer")
@@ -619,6 +688,10 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("VariantId", "LocationId")
                         .HasDatabaseName("ix_stock_reservations_variant_id_location_id");
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_stock_reservations_active_expiry")
+                        .HasDatabaseName("ix_stock_reservations_expires_at")
+                        .HasFilter("status = 0");
+
                     b.ToTable("stock_reservations", null, t =>
                         {
                             t.HasCheckConstraint("ck_stock_reservations_quantity", "quantity > 0");
@@ -634,6 +707,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("carrier");
 
                     b.Property<Guid?>("CartId")
                         .HasColumnType("uuid")
@@ -672,6 +750,14 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("placed_at");
 
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_minor");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at");
+
                     b.Property<long>("ShippingMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("shipping_minor");
@@ -693,6 +779,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<long>("TotalMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("total_minor");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tracking_number");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -761,6 +852,9 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("CustomerId", "PlacedAt")
                         .HasDatabaseName("ix_orders_customer_id_placed_at");
 
+                    b.HasIndex("Status", "PlacedAt")
+                        .HasDatabaseName("ix_orders_status_placed_at");
+
                     b.ToTable("orders", null, t =>
                         {
                             t.HasCheckConstraint("ck_orders_total", "total_minor = subtotal_minor + shipping_minor + tax_minor");
@@ -828,6 +922,54 @@ namespace Store.Infrastructure.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_order_items_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.OrderStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_status_changes");
+
+                    b.HasIndex("OrderId", "At")
+                        .HasDatabaseName("ix_order_status_changes_order_id_at");
+
+                    b.ToTable("order_status_changes", (string)null);
                 });
 
             modelBuilder.Entity("Store.Domain.Payments.Payment", b =>
@@ -1210,6 +1352,16 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_order_items_orders_order_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.OrderStatusChange", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany("History")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_status_changes_orders_order_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("Store.Domain.Ordering.Order", null)
@@ -1232,6 +1384,8 @@ namespace Store.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Items");
                 });
 #pragma warning restore 612, 618

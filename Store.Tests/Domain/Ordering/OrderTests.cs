@@ -31,7 +31,7 @@ public class OrderTests
     public void MarkPaid_WhenAwaitingPayment_MovesToPaidAndRecordsTheTime()
     {
         var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
-        Assert.True(order.MarkPaid(Now).IsSuccess);
+        Assert.True(order.MarkPaid("test", Now).IsSuccess);
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal(Now, order.PaidAt);
     }
@@ -40,10 +40,10 @@ public class OrderTests
     public void MarkPaid_WhenCancelled_IsRejected()
     {
         var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
-        order.Cancel(Now);
-        var result = order.MarkPaid(Now);
+        order.Cancel("test", "Changed my mind", Now);
+        var result = order.MarkPaid("test", Now);
         Assert.False(result.IsSuccess);
-        Assert.Equal("order.state", result.Error!.Code);
+        Assert.Equal("order.transition", result.Error!.Code);
         Assert.Equal(OrderStatus.Cancelled, order.Status);
     }
 
@@ -51,12 +51,62 @@ public class OrderTests
     public void Cancel_WhenPaid_IsRejected()
     {
         var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
-        order.MarkPaid(Now);
-        Assert.False(order.Cancel(Now).IsSuccess);
+        order.MarkPaid("test", Now);
+        Assert.False(order.Cancel("test", "Changed my mind", Now).IsSuccess);
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
 
     [Fact]
     public void Totals_WhenCartIsEmpty_ChargeNoShipping() =>
         Assert.Equal(0, OrderTotals.For([], 599, "USD").TotalMinor);
+
+    [Fact]
+    public void Lifecycle_FromPaymentToDelivery_RecordsEveryStepWithActorAndTime()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        order.MarkPaid("payments", Now);
+        order.StartFulfilment("staff@store.local", Now.AddHours(1));
+        order.Ship("UPS", "1Z999", "staff@store.local", Now.AddHours(2));
+        order.MarkDelivered("carrier", Now.AddDays(2));
+
+        Assert.Equal(OrderStatus.Delivered, order.Status);
+        Assert.Equal(
+            [OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilling, OrderStatus.Shipped, OrderStatus.Delivered],
+            order.History.Select(h => h.To));
+        Assert.Equal("staff@store.local", order.History[3].Actor);
+        Assert.Equal(("UPS", "1Z999"), (order.Carrier, order.TrackingNumber));
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.AwaitingPayment, OrderStatus.Shipped)]
+    [InlineData(OrderStatus.Paid, OrderStatus.Cancelled)]
+    [InlineData(OrderStatus.Paid, OrderStatus.Delivered)]
+    [InlineData(OrderStatus.Cancelled, OrderStatus.Paid)]
+    [InlineData(OrderStatus.Refunded, OrderStatus.Fulfilling)]
+    public void StateMachine_RefusesIllegalMoves(OrderStatus from, OrderStatus to) =>
+        Assert.False(OrderStateMachine.CanMove(from, to));
+
+    [Fact]
+    public void Ship_WhenNotYetFulfilling_IsRefusedAndChangesNothing()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        order.MarkPaid("payments", Now);
+        var result = order.Ship("UPS", "1Z1", "staff", Now);
+        Assert.Equal("order.transition", result.Error!.Code);
+        Assert.Null(order.TrackingNumber);
+        Assert.Equal(2, order.History.Count);
+    }
+
+    [Fact]
+    public void RecordRefund_InParts_EndsRefundedAndNeverExceedsTheTotal()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        order.MarkPaid("payments", Now);
+        Assert.True(order.RecordRefund(500, "staff", "Damaged", Now).IsSuccess);
+        Assert.Equal(OrderStatus.PartiallyRefunded, order.Status);
+        Assert.False(order.RecordRefund(order.TotalMinor, "staff", "Too much", Now).IsSuccess);
+        Assert.True(order.RecordRefund(order.TotalMinor - 500, "staff", "Rest", Now).IsSuccess);
+        Assert.Equal(OrderStatus.Refunded, order.Status);
+        Assert.Equal(order.TotalMinor, order.RefundedMinor);
+    }
 }

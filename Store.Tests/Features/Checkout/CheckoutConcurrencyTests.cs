@@ -3,6 +3,7 @@ using Store.Domain.Ordering;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Integrity;
 using Store.Tests.Support;
 
 namespace Store.Tests.Features.Checkout;
@@ -10,11 +11,11 @@ namespace Store.Tests.Features.Checkout;
 public class CheckoutConcurrencyTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
     [Fact]
-    public async Task PlaceOrder_When30BuyersRaceFor10Units_Exactly10OrdersHoldStock()
+    public async Task PlaceOrder_When50BuyersRaceFor10Units_Exactly10OrdersHoldStock()
     {
         var variantId = await StoreScenario.VariantWithStockAsync(db, units: 10);
         var carts = new List<Guid>();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 50; i++)
         {
             // Carts are filled first (each buyer saw one unit available); the race is at checkout.
             carts.Add(await StoreScenario.GuestCartWithAsync(db, variantId, 1));
@@ -34,6 +35,24 @@ public class CheckoutConcurrencyTests(DatabaseFixture db) : IClassFixture<Databa
         await using var scope = db.Scope();
         var context = db.Get<StoreDbContext>(scope);
         Assert.Equal(10, await context.Orders.CountAsync(o => o.Items.Any(i => i.VariantId == variantId)));
+        Assert.Empty(await db.Get<IntegrityMonitor>(scope).CheckAsync());
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WritesOrderPlacedToTheOutboxOnlyWhenTheOrderCommits()
+    {
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 1, skip: 3);
+        var first = await StoreScenario.GuestCartWithAsync(db, variantId, 1);
+        var second = await StoreScenario.GuestCartWithAsync(db, variantId, 1);
+        var placed = await StoreScenario.PlaceAsync(db, first);
+
+        await using var scope = db.Scope();
+        var refused = await db.Get<CheckoutService>(scope).PlaceOrderAsync(new CartOwner(second, null), StoreScenario.Shopper("late@example.com"));
+
+        Assert.False(refused.IsSuccess);
+        var messages = await db.Get<StoreDbContext>(scope).OutboxMessages.AsNoTracking().Where(m => m.Type == "order.placed").ToListAsync();
+        Assert.Single(messages, m => m.Payload.Contains(placed.OrderId.ToString()));
+        Assert.DoesNotContain(messages, m => m.Payload.Contains("late@example.com"));
     }
 
     [Fact]
