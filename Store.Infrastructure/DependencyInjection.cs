@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();
+        services.AddScoped<Idempotency.IdempotencyService>();
         services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();

@@ -26,7 +26,9 @@ public static class OrderEndpoints
             return placed.IsSuccess
                 ? TypedResults.Created($"/api/orders/{placed.Value.OrderId}", placed.Value)
                 : ApiResults.Problem(placed.Error!);
-        }).WithSummary("Places an order for the current cart and holds its stock until payment.");
+        })
+        .AddEndpointFilter<IdempotencyFilter<CheckoutDetails>>()
+        .WithSummary("Places an order for the current cart and holds its stock until payment. Honours Idempotency-Key.");
 
         orders.MapGet("/", async (OrderQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await queries.ForCustomerAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct)))

@@ -18,6 +18,8 @@ public static class PaymentEndpoints
             return started.IsSuccess
                 ? TypedResults.Created(started.Value.RedirectUrl, started.Value)
                 : ApiResults.Problem(started.Error!);
-        }).WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay.");
+        })
+        .AddEndpointFilter<IdempotencyFilter<StartPaymentRequest>>()
+        .WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay. Honours Idempotency-Key.");
     }
 }
