@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<OrderQueries>();
+        services.AddScoped<OrderAdminService>();
         return services;
     }
 }

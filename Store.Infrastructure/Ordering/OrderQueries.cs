@@ -11,6 +11,10 @@ public sealed record OrderItemView(string ProductName, string VariantTitle, stri
 
 public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
 
+public sealed record StatusChangeView(OrderStatus? From, OrderStatus To, string Actor, string? Note, DateTimeOffset At);
+
+public sealed record RefundView(long AmountMinor, string Reason, string Actor, DateTimeOffset CreatedAt);
+
 public sealed record OrderDetail(
     Guid Id,
     long Number,
@@ -26,7 +30,16 @@ public sealed record OrderDetail(
     DateTimeOffset PlacedAt,
     DateTimeOffset? PaidAt,
     IReadOnlyList<OrderItemView> Items,
-    IReadOnlyList<PaymentSummary> Payments);
+    IReadOnlyList<PaymentSummary> Payments)
+{
+    public IReadOnlyList<StatusChangeView> Timeline { get; init; } = [];
+    public IReadOnlyList<RefundView> Refunds { get; init; } = [];
+    public string? Carrier { get; init; }
+    public string? TrackingNumber { get; init; }
+    public long RefundedMinor { get; init; }
+
+    public IReadOnlyList<OrderStatus> NextSteps => OrderStateMachine.NextFrom(Status);
+}
 
 public sealed class OrderQueries(StoreDbContext db)
 {
@@ -54,7 +67,7 @@ public sealed class OrderQueries(StoreDbContext db)
 
     public async Task<OrderDetail?> DetailAsync(Guid id, CancellationToken ct = default)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Items).FirstOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return null;
@@ -64,6 +77,11 @@ public sealed class OrderQueries(StoreDbContext db)
             .Where(p => p.OrderId == id)
             .OrderBy(p => p.CreatedAt)
             .Select(p => new PaymentSummary(p.Id, p.Provider, p.Status, p.AmountMinor, p.CardLast4, p.FailureReason, p.CreatedAt))
+            .ToListAsync(ct);
+        var refunds = await db.Refunds.AsNoTracking()
+            .Where(r => r.OrderId == id)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new RefundView(r.AmountMinor, r.Reason, r.Actor, r.CreatedAt))
             .ToListAsync(ct);
         return new OrderDetail(
             order.Id,
@@ -80,7 +98,14 @@ public sealed class OrderQueries(StoreDbContext db)
             order.PlacedAt,
             order.PaidAt,
             order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor)).ToList(),
-            payments);
+            payments)
+        {
+            Timeline = order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.Note, h.At)).ToList(),
+            Refunds = refunds,
+            Carrier = order.Carrier,
+            TrackingNumber = order.TrackingNumber,
+            RefundedMinor = order.RefundedMinor,
+        };
     }
 
     private static IQueryable<OrderSummary> Summaries(IQueryable<Order> orders) =>

@@ -16,3 +16,13 @@ public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, long Number, st
 {
     public string EventType => "payment.failed";
 }
+
+public sealed record OrderShipped(Guid OrderId, long Number, string Email, string Carrier, string TrackingNumber) : IDomainEvent
+{
+    public string EventType => "order.shipped";
+}
+
+public sealed record OrderRefunded(Guid OrderId, long Number, string Email, long AmountMinor, long RefundedTotalMinor, string Currency) : IDomainEvent
+{
+    public string EventType => "order.refunded";
+}

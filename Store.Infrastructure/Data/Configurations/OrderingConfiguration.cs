@@ -86,6 +86,20 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 }
 
+public sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> b)
+    {
+        b.ToTable("refunds", t => t.HasCheckConstraint("ck_refunds_amount", "amount_minor > 0"));
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.Actor).HasMaxLength(256);
+        b.HasIndex(r => r.OrderId);
+        b.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

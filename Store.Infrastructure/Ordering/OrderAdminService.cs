@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Common;
+using Store.Domain.Ordering;
+using Store.Domain.Ordering.Events;
+using Store.Domain.Payments;
+using Store.Infrastructure.Audit;
+using Store.Infrastructure.Data;
+using Store.Infrastructure.Inventory;
+
+namespace Store.Infrastructure.Ordering;
+
+/// <summary>
+/// Staff moving an order through its life. Each action locks the order row, asks the order whether the move is
+/// legal, and saves the move, its stock and money effects, the audit entry and the outbox event in one transaction.
+/// </summary>
+public sealed class OrderAdminService(StoreDbContext db, InventoryService inventory, AuditLog audit, Outbox.Outbox outbox, IClock clock)
+{
+    public Task<Result<bool>> StartFulfilmentAsync(Guid orderId, string actor, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, "order.fulfilling", (order, now) => Task.FromResult(order.StartFulfilment(actor, now)), ct);
+
+    public Task<Result<bool>> ShipAsync(Guid orderId, string carrier, string trackingNumber, string actor, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, "order.shipped", (order, now) =>
+        {
+            var shipped = order.Ship(carrier, trackingNumber, actor, now);
+            if (shipped.IsSuccess)
+            {
+                outbox.Add(new OrderShipped(order.Id, order.Number, order.Email, order.Carrier!, order.TrackingNumber!));
+            }
+
+            return Task.FromResult(shipped);
+        }, ct);
+
+    public Task<Result<bool>> MarkDeliveredAsync(Guid orderId, string actor, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, "order.delivered", (order, now) => Task.FromResult(order.MarkDelivered(actor, now)), ct);
+
+    /// <summary>Cancels an unpaid order and gives its held stock back.</summary>
+    public Task<Result<bool>> CancelAsync(Guid orderId, string actor, string reason, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, "order.cancelled", async (order, now) =>
+        {
+            var cancelled = order.Cancel(actor, string.IsNullOrWhiteSpace(reason) ? "Cancelled by staff" : reason.Trim(), now);
+            if (cancelled.IsSuccess)
+            {
+                await inventory.ReleaseAsync(order.Id, actor, "Order cancelled", ct);
+                foreach (var payment in await db.Payments.Where(p => p.OrderId == order.Id && p.Status == PaymentStatus.Pending).ToListAsync(ct))
+                {
+                    payment.Decline(null, "The order was cancelled.", now);
+                }
+            }
+
+            return cancelled;
+        }, ct);
+
+    /// <summary>The goods came back: they go back on the shelves they were sold from.</summary>
+    public Task<Result<bool>> MarkReturnedAsync(Guid orderId, string actor, string reason, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, "order.returned", async (order, now) =>
+        {
+            var returned = order.MarkReturned(actor, string.IsNullOrWhiteSpace(reason) ? "Returned" : reason.Trim(), now);
+            if (returned.IsSuccess)
+            {
+                await inventory.RestockReturnAsync(order.Id, actor, "Order returned", ct);
+            }
+
+            return returned;
+        }, ct);
+
+    /// <summary>
+    /// Gives money back on the order's successful payment through the built-in provider (which refunds at once).
+    /// With <paramref name="restock"/>, the sold units go back into stock (a refund before shipping).
+    /// </summary>
+    public Task<Result<bool>> RefundAsync(Guid orderId, long amountMinor, string reason, bool restock, string actor, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, "order.refunded", async (order, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return DomainError.Invalid("refund.reason", "Say why the money is refunded.");
+            }
+
+            var payment = await db.Payments.FirstOrDefaultAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.Succeeded, ct);
+            if (payment is null)
+            {
+                return DomainError.Conflict("refund.unpaid", $"Order #{order.Number} has no successful payment to refund.");
+            }
+
+            var refunded = order.RecordRefund(amountMinor, actor, reason.Trim(), now);
+            if (!refunded.IsSuccess)
+            {
+                return refunded;
+            }
+
+            db.Refunds.Add(new Refund(Guid.NewGuid(), order.Id, payment.Id, amountMinor, order.Currency, reason.Trim(), actor, now));
+            if (restock)
+            {
+                await inventory.RestockReturnAsync(order.Id, actor, "Refunded and restocked", ct);
+            }
+
+            outbox.Add(new OrderRefunded(order.Id, order.Number, order.Email, amountMinor, order.RefundedMinor, order.Currency));
+            return refunded;
+        }, ct);
+
+    private async Task<Result<bool>> ChangeAsync(Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", ct);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+        {
+            return DomainError.NotFound("order.unknown", "No such order.");
+        }
+
+        var before = order.Status;
+        var result = await change(order, clock.UtcNow);
+        if (!result.IsSuccess)
+        {
+            await tx.RollbackAsync(ct);
+            return result;
+        }
+
+        audit.Record(actor, action, "order", order.Id.ToString(), new { order.Number, Before = before.ToString(), After = order.Status.ToString(), order.RefundedMinor });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+}
