@@ -12,6 +12,7 @@ using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Notifications;
 using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Payments;
 
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<OrderQueries>();
+        services.AddStoreNotifications(configuration);
         return services;
     }
 }

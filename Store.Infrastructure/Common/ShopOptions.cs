@@ -12,6 +12,9 @@ public sealed class ShopOptions
 
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>Where shoppers reach the store, for links in emails: no request is at hand when an email is written.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     public AdminAccountOptions Admin { get; set; } = new();
 }
 
