@@ -12,6 +12,7 @@ using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Notifications;
 using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Payments;
 
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<PaymentService>();
         services.AddScoped<OrderQueries>();
         services.AddScoped<OrderAdminService>();
+        services.AddStoreNotifications(configuration);
         return services;
     }
 }

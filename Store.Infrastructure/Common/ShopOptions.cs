@@ -15,6 +15,9 @@ public sealed class ShopOptions
     /// <summary>How long stock is held for an unpaid order (and again each time a payment starts).</summary>
     public int ReservationMinutes { get; set; } = 15;
 
+    /// <summary>Where shoppers reach the store, for links in emails: no request is at hand when an email is written.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     public AdminAccountOptions Admin { get; set; } = new();
 }
 

@@ -48,7 +48,8 @@ public static class TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 
-    public static ServiceProvider Services(string database) =>
+    /// <param name="settings">Configuration on top of the defaults, e.g. an SMTP server for a test to send to.</param>
+    public static ServiceProvider Services(string database, IReadOnlyDictionary<string, string?>? settings = null) =>
         new ServiceCollection()
             .AddLogging()
             .AddStoreInfrastructure(new ConfigurationBuilder()
@@ -58,6 +59,7 @@ public static class TestDatabase
                     ["Store:Admin:Email"] = StoreAppFactory.AdminEmail,
                     ["Store:Admin:Password"] = StoreAppFactory.AdminPassword,
                 })
+                .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
                 .Build())
             .BuildServiceProvider();
 

@@ -1,0 +1,3 @@
+namespace Store.Infrastructure.Notifications;
+
+public sealed record LowStockAlertModel(IReadOnlyList<LowStockLine> Lines);

@@ -1,0 +1,8 @@
+namespace Store.Infrastructure.Notifications;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

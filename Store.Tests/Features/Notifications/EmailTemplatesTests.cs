@@ -1,0 +1,116 @@
+using Store.Domain.Ordering;
+using Store.Infrastructure.Notifications;
+
+namespace Store.Tests.Features.Notifications;
+
+public class EmailTemplatesTests
+{
+    private static readonly Guid OrderId = Guid.Parse("6f1c0b1e-4d7a-4c55-9d51-3a0f6c2b9e10");
+    private static readonly ShippingAddress Address = new("Grace Hopper", "12 Harbor Rd", null, "Portland", "ME", "04101", "US");
+    private readonly EmailTemplates templates = new("Test Shop", "https://shop.example/");
+
+    [Fact]
+    public void OrderConfirmation_WhenOrderHasTwoLines_ShowsNumberEachSkuAndTheTotal()
+    {
+        var email = templates.OrderConfirmation(Order(
+            new OrderEmailLine("Trail Jacket", "Blue / M", "TJ-BL-M", 1, 500, 500),
+            new OrderEmailLine("Wool Socks", "Grey", "WS-GR", 2, 150, 300)));
+
+        Assert.Contains("#1042", email.Subject);
+        foreach (var part in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.Contains("1042", part);
+            Assert.Contains("TJ-BL-M", part);
+            Assert.Contains("WS-GR", part);
+            Assert.Contains("$12.34", part);
+            Assert.Contains("$1.50", part);
+            Assert.Contains("12 Harbor Rd", part);
+            Assert.Contains("https://shop.example/orders/" + OrderId + "/confirmation", part);
+        }
+    }
+
+    [Fact]
+    public void OrderConfirmation_WhenDataHoldsMarkup_EncodesItInTheHtmlPart()
+    {
+        var email = templates.OrderConfirmation(Order(new OrderEmailLine("<script>alert('x')</script>", "<b>Blue</b>", "SKU-<1>", 1, 500, 500)) with
+        {
+            ShipTo = Address with { Name = "<img src=x onerror=alert(1)>" },
+        });
+
+        Assert.DoesNotContain("<script>", email.HtmlBody);
+        Assert.DoesNotContain("<b>Blue", email.HtmlBody);
+        Assert.DoesNotContain("<img", email.HtmlBody);
+        Assert.DoesNotContain("SKU-<1>", email.HtmlBody);
+        Assert.Contains("&lt;script&gt;", email.HtmlBody);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", email.HtmlBody);
+        Assert.Contains("<script>alert('x')</script>", email.TextBody);
+    }
+
+    [Fact]
+    public void PaymentFailed_WhenCalled_LinksToThePaymentPageOfTheOrderAndEncodesTheReason()
+    {
+        var email = templates.PaymentFailed(new PaymentFailedEmailModel(OrderId, 1042, "Grace Hopper", "Card <declined>", 1234, "USD"));
+
+        var payUrl = $"https://shop.example/orders/{OrderId}/pay";
+        Assert.Contains("#1042", email.Subject);
+        Assert.Contains(payUrl, email.TextBody);
+        Assert.Contains($"href=\"{payUrl}\"", email.HtmlBody);
+        Assert.Contains("$12.34", email.HtmlBody);
+        Assert.Contains("Card &lt;declined&gt;", email.HtmlBody);
+    }
+
+    [Fact]
+    public void OrderShipped_WhenTrackingUrlIsAWebAddress_ShowsCarrierNumberAndLink()
+    {
+        var email = templates.OrderShipped(new OrderShippedEmailModel(OrderId, 1042, "Grace Hopper", "UPS", "1Z999AA10123456784", "https://track.example/1Z999AA10123456784"));
+
+        foreach (var part in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.Contains("UPS", part);
+            Assert.Contains("1Z999AA10123456784", part);
+            Assert.Contains("https://track.example/1Z999AA10123456784", part);
+        }
+    }
+
+    [Fact]
+    public void OrderShipped_WhenTrackingUrlIsNotAWebAddress_LeavesTheLinkOut()
+    {
+        var email = templates.OrderShipped(new OrderShippedEmailModel(OrderId, 1042, "Grace Hopper", "UPS", "1Z1", "javascript:alert(1)"));
+
+        Assert.DoesNotContain("javascript:", email.HtmlBody);
+        Assert.DoesNotContain("javascript:", email.TextBody);
+        Assert.Contains("1Z1", email.HtmlBody);
+    }
+
+    [Fact]
+    public void RefundIssued_WhenCalled_ShowsTheRefundAndWhatRemainsPaid()
+    {
+        var email = templates.RefundIssued(new RefundIssuedEmailModel(OrderId, 1042, "Grace Hopper", 500, 734, "USD"));
+
+        Assert.Contains("$5.00", email.Subject);
+        foreach (var part in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.Contains("$5.00", part);
+            Assert.Contains("$7.34", part);
+            Assert.Contains("1042", part);
+        }
+    }
+
+    [Fact]
+    public void LowStockAlert_WhenCalled_ListsSkuProductLocationAvailableAndReorderPointEncoded()
+    {
+        var email = templates.LowStockAlert(new LowStockAlertModel(
+        [
+            new LowStockLine("TJ-BL-M", "Trail Jacket", "Main warehouse", 2, 5),
+            new LowStockLine("WS-GR", "Socks & <More>", "Shop floor", 0, 3),
+        ]));
+
+        Assert.Contains("2 items", email.Subject);
+        Assert.Contains("TJ-BL-M  Trail Jacket at Main warehouse: 2 available (reorder point 5)", email.TextBody);
+        Assert.Contains("<td>WS-GR</td><td>Socks &amp; &lt;More&gt;</td><td>Shop floor</td>", email.HtmlBody);
+        Assert.Contains("https://shop.example/admin/inventory", email.HtmlBody);
+    }
+
+    private static OrderEmailModel Order(params OrderEmailLine[] lines) =>
+        new(OrderId, 1042, "USD", lines, 800, 250, 184, 1234, Address);
+}
