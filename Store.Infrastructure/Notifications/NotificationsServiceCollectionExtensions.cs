@@ -35,6 +35,8 @@ public static class NotificationsServiceCollectionExtensions
 
         services.AddScoped<IOutboxHandler, OrderPaidEmailHandler>();
         services.AddScoped<IOutboxHandler, PaymentFailedEmailHandler>();
+        services.AddScoped<IOutboxHandler, OrderShippedEmailHandler>();
+        services.AddScoped<IOutboxHandler, OrderRefundedEmailHandler>();
         return services;
     }
 }

@@ -99,6 +99,49 @@ public class OrderEmailHandlerTests(DatabaseFixture db) : IClassFixture<Database
         Assert.Empty(smtp.Received);
     }
 
+    [Fact]
+    public async Task HandleAsync_WhenOrderShips_SendsCarrierTrackingNumberAndLink()
+    {
+        var order = await PlaceAsync("shipped@example.com", skip: 4);
+        await PayAsync(order.OrderId, GoodCard);
+        await using (var scope = db.Scope())
+        {
+            var admin = db.Get<Store.Infrastructure.Ordering.OrderAdminService>(scope);
+            Assert.True((await admin.StartFulfilmentAsync(order.OrderId, "staff")).IsSuccess);
+            Assert.True((await admin.ShipAsync(order.OrderId, "UPS", "1Z999AA10123456784", "staff")).IsSuccess);
+        }
+
+        var message = await OutboxMessageAsync("order.shipped", order.OrderId);
+        await using var smtp = await SmtpTestServer.StartAsync();
+
+        await HandleAsync(smtp, "order.shipped", message);
+
+        var received = Assert.Single(smtp.Received);
+        Assert.Equal(["shipped@example.com"], received.Recipients);
+        Assert.Contains("1Z999AA10123456784", received.Message.TextBody);
+        Assert.Contains("https://www.ups.com/track?tracknum=1Z999AA10123456784", received.Message.HtmlBody);
+    }
+
+    [Fact]
+    public async Task HandleAsync_WhenPartlyRefunded_SendsTheRefundAndWhatRemains()
+    {
+        var order = await PlaceAsync("refund@example.com", skip: 5);
+        await PayAsync(order.OrderId, GoodCard);
+        await using (var scope = db.Scope())
+        {
+            Assert.True((await db.Get<Store.Infrastructure.Ordering.OrderAdminService>(scope).RefundAsync(order.OrderId, 500, "Goodwill", restock: false, "staff")).IsSuccess);
+        }
+
+        var message = await OutboxMessageAsync("order.refunded", order.OrderId);
+        await using var smtp = await SmtpTestServer.StartAsync();
+
+        await HandleAsync(smtp, "order.refunded", message);
+
+        var received = Assert.Single(smtp.Received);
+        Assert.Contains("$5.00", received.Message.TextBody);
+        Assert.Contains(new Store.Domain.Common.Money(order.TotalMinor - 500, order.Currency).ToString(), received.Message.TextBody);
+    }
+
     private async Task<PlacedOrder> PlaceAsync(string email, int skip)
     {
         var variantId = await StoreScenario.VariantWithStockAsync(db, units: 5, skip: skip);
