@@ -35,7 +35,7 @@ public sealed class Cart
             ? DomainError.Invalid("cart.quantity", $"Quantity must be between 1 and {MaxQuantityPerLine}.")
             : null;
 
-    public Result<CartItem> Add(int variantId, int quantity, DateTimeOffset now)
+    public Result<CartItem> Add(int variantId, int quantity, long unitPriceMinor, DateTimeOffset now)
     {
         if (CheckQuantityToAdd(quantity) is { } error)
         {
@@ -47,6 +47,7 @@ public sealed class Cart
         {
             var total = Math.Min(existing.Quantity + quantity, MaxQuantityPerLine);
             existing.SetQuantity(total);
+            existing.SeePrice(unitPriceMinor);
             UpdatedAt = now;
             return existing;
         }
@@ -56,7 +57,7 @@ public sealed class Cart
             return DomainError.Invalid("cart.full", $"A cart holds at most {MaxLines} different items.");
         }
 
-        var item = new CartItem(Id, variantId, quantity, now);
+        var item = new CartItem(Id, variantId, quantity, unitPriceMinor, now);
         _items.Add(item);
         UpdatedAt = now;
         return item;
@@ -100,11 +101,55 @@ public sealed class Cart
     {
         foreach (var line in guest.Items)
         {
-            Add(line.VariantId, line.Quantity, now);
+            Add(line.VariantId, line.Quantity, line.PriceSeenMinor, now);
         }
 
         guest._items.Clear();
         guest.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Brings the cart in line with what the shop can sell now: drops lines that are gone or sold out, lowers
+    /// quantities to what is available, and notes price changes. Returns what changed, in words for the shopper.
+    /// </summary>
+    public IReadOnlyList<string> Repair(IReadOnlyDictionary<int, SellableVariant> sellable, DateTimeOffset now)
+    {
+        var notices = new List<string>();
+        foreach (var item in _items.ToList())
+        {
+            if (!sellable.TryGetValue(item.VariantId, out var variant))
+            {
+                _items.Remove(item);
+                notices.Add("An item in your cart is no longer sold and was removed.");
+                continue;
+            }
+
+            if (variant.Available <= 0)
+            {
+                _items.Remove(item);
+                notices.Add($"{variant.Name} sold out and was removed from your cart.");
+                continue;
+            }
+
+            if (item.Quantity > variant.Available)
+            {
+                notices.Add($"Only {variant.Available} of {variant.Name} left: we lowered the quantity from {item.Quantity}.");
+                item.SetQuantity(variant.Available);
+            }
+
+            if (item.PriceSeenMinor != variant.PriceMinor)
+            {
+                notices.Add($"The price of {variant.Name} changed from {new Money(item.PriceSeenMinor, variant.Currency)} to {new Money(variant.PriceMinor, variant.Currency)}.");
+                item.SeePrice(variant.PriceMinor);
+            }
+        }
+
+        if (notices.Count > 0)
+        {
+            UpdatedAt = now;
+        }
+
+        return notices;
     }
 
     public void AssignTo(string customerId, DateTimeOffset now)

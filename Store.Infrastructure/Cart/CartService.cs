@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Store.Domain.Cart;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
 using Store.Infrastructure.Common;
@@ -19,6 +20,21 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
         return await ViewAsync(cart, ct);
     }
 
+    /// <summary>
+    /// The cart as the shopper reviews it (cart page, checkout, API): first repaired against what can be sold now,
+    /// with a notice for each change. Read-only views (the header's count) use <see cref="GetAsync"/>.
+    /// </summary>
+    public async Task<CartView> ReviewAsync(CartOwner owner, CancellationToken ct = default)
+    {
+        IReadOnlyList<string> notices = [];
+        var changed = await ChangeAsync(owner, createIfMissing: false, async cart =>
+        {
+            notices = cart.Repair(await SellableAsync(cart.Items.Select(i => i.VariantId).ToList(), ct), clock.UtcNow);
+            return true;
+        }, ct);
+        return changed.IsSuccess ? changed.Value with { Notices = notices } : await GetAsync(owner, ct);
+    }
+
     /// <summary>Adds units of a variant; creates the cart on first use. The view's Id is the cart to remember.</summary>
     public Task<Result<CartView>> AddAsync(CartOwner owner, int variantId, int quantity, CancellationToken ct = default) =>
         CartEntity.CheckQuantityToAdd(quantity) is { } invalid
@@ -27,7 +43,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
         {
             var variant = await db.Variants.AsNoTracking()
                 .Where(v => v.Id == variantId && v.Product.IsPublished)
-                .Select(v => new { v.Id, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
+                .Select(v => new { v.Id, v.PriceMinor, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
                 .FirstOrDefaultAsync(ct);
             if (variant is null)
             {
@@ -42,7 +58,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
                     variant.Available <= inCart ? "Sorry, there is no more stock of this item." : $"Sorry, only {variant.Available} left in stock.");
             }
 
-            var added = cart.Add(variantId, quantity, clock.UtcNow);
+            var added = cart.Add(variantId, quantity, variant.PriceMinor, clock.UtcNow);
             return added.IsSuccess ? Result<bool>.Ok(true) : added.Error!;
         }, ct);
 
@@ -135,6 +151,17 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
         return new CartView(cart.Id, lines, totals);
     }
 
+    private async Task<IReadOnlyDictionary<int, SellableVariant>> SellableAsync(List<int> variantIds, CancellationToken ct) =>
+        await db.Variants.AsNoTracking()
+            .Where(v => variantIds.Contains(v.Id) && v.Product.IsPublished)
+            .Select(v => new SellableVariant(
+                v.Id,
+                v.Product.Name + " (" + v.Title + ")",
+                v.PriceMinor,
+                v.Product.Currency,
+                db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved)))
+            .ToDictionaryAsync(v => v.VariantId, ct);
+
     private async Task<Result<CartView>> ChangeAsync(CartOwner owner, bool createIfMissing, Func<CartEntity, Task<Result<bool>>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -161,7 +188,11 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
                     return result.Error!;
                 }
 
-                await db.SaveChangesAsync(ct);
+                if (db.ChangeTracker.HasChanges())
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+
                 return await ViewAsync(cart, ct);
             }
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))

@@ -15,7 +15,8 @@ public static class CartEndpoints
         var cart = api.MapGroup("/cart").WithTags("Cart");
 
         cart.MapGet("/", async (CartService carts, CartContext context, CancellationToken ct) =>
-            TypedResults.Ok(await carts.GetAsync(context.Owner, ct)));
+            TypedResults.Ok(await carts.ReviewAsync(context.Owner, ct)))
+            .WithSummary("The cart, first brought in line with current stock and prices; notices say what changed.");
 
         cart.MapPost("/add", async Task<Results<Ok<CartView>, ProblemHttpResult>> (AddToCartRequest request, CartService carts, CartContext context, HttpResponse response, CancellationToken ct) =>
         {

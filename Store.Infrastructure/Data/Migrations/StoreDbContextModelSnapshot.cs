@@ -319,6 +319,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("cart_id");
 
+                    b.Property<long>("PriceSeenMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_seen_minor");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");

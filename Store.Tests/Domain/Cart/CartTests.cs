@@ -1,3 +1,4 @@
+using Store.Domain.Cart;
 using CartEntity = Store.Domain.Cart.Cart;
 
 namespace Store.Tests.Domain.Cart;
@@ -10,8 +11,8 @@ public class CartTests
     public void Add_WhenVariantAlreadyInCart_IncreasesThatLine()
     {
         var cart = new CartEntity(Guid.NewGuid(), null, Now);
-        cart.Add(7, 2, Now);
-        cart.Add(7, 3, Now);
+        cart.Add(7, 2, 1000, Now);
+        cart.Add(7, 3, 1000, Now);
         Assert.Single(cart.Items);
         Assert.Equal(5, cart.TotalQuantity);
     }
@@ -23,7 +24,7 @@ public class CartTests
     public void Add_WhenQuantityOutOfRange_FailsWithoutChangingTheCart(int quantity)
     {
         var cart = new CartEntity(Guid.NewGuid(), null, Now);
-        var result = cart.Add(7, quantity, Now);
+        var result = cart.Add(7, quantity, 1000, Now);
         Assert.False(result.IsSuccess);
         Assert.Equal("cart.quantity", result.Error!.Code);
         Assert.Empty(cart.Items);
@@ -33,7 +34,7 @@ public class CartTests
     public void SetQuantity_WhenZero_RemovesTheLine()
     {
         var cart = new CartEntity(Guid.NewGuid(), null, Now);
-        cart.Add(7, 2, Now);
+        cart.Add(7, 2, 1000, Now);
         Assert.True(cart.SetQuantity(7, 0, Now).IsSuccess);
         Assert.Empty(cart.Items);
     }
@@ -49,10 +50,10 @@ public class CartTests
     public void MergeFrom_WhenBothHaveTheVariant_AddsQuantitiesAndEmptiesTheGuestCart()
     {
         var mine = new CartEntity(Guid.NewGuid(), "customer-1", Now);
-        mine.Add(7, 1, Now);
+        mine.Add(7, 1, 1000, Now);
         var guest = new CartEntity(Guid.NewGuid(), null, Now);
-        guest.Add(7, 2, Now);
-        guest.Add(8, 1, Now);
+        guest.Add(7, 2, 1000, Now);
+        guest.Add(8, 1, 1000, Now);
 
         mine.MergeFrom(guest, Now);
 
@@ -65,8 +66,35 @@ public class CartTests
     public void Add_WhenMergedQuantityWouldExceedTheMaximum_CapsAtTheMaximum()
     {
         var cart = new CartEntity(Guid.NewGuid(), null, Now);
-        cart.Add(7, 90, Now);
-        cart.Add(7, 20, Now);
+        cart.Add(7, 90, 1000, Now);
+        cart.Add(7, 20, 1000, Now);
         Assert.Equal(CartEntity.MaxQuantityPerLine, cart.Items.Single().Quantity);
+    }
+
+    [Fact]
+    public void Repair_DropsWhatIsGoneCapsWhatIsShortAndNotesNewPrices()
+    {
+        var cart = new CartEntity(Guid.NewGuid(), null, Now);
+        cart.Add(1, 5, 1000, Now);
+        cart.Add(2, 1, 1000, Now);
+        cart.Add(3, 1, 1000, Now);
+        cart.Add(4, 2, 1000, Now);
+        var sellable = new Dictionary<int, SellableVariant>
+        {
+            [1] = new(1, "Trail Tee", 1000, "USD", 2),
+            [3] = new(3, "Mug", 1000, "USD", 0),
+            [4] = new(4, "Beanie", 800, "USD", 10),
+        };
+
+        var notices = cart.Repair(sellable, Now);
+
+        Assert.Equal([1, 4], cart.Items.Select(i => i.VariantId));
+        Assert.Equal(2, cart.Items[0].Quantity);
+        Assert.Equal(800, cart.Items[1].PriceSeenMinor);
+        Assert.Equal(4, notices.Count);
+        Assert.Contains(notices, n => n.Contains("Only 2 of Trail Tee left"));
+        Assert.Contains(notices, n => n.Contains("Mug sold out"));
+        Assert.Contains(notices, n => n.Contains("from $10.00 to $8.00"));
+        Assert.Empty(cart.Repair(sellable, Now));
     }
 }

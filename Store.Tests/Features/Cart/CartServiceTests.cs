@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Store.Infrastructure.Cart;
+using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
 using Store.Tests.Support;
 
@@ -81,5 +84,47 @@ public class CartServiceTests(DatabaseFixture db) : IClassFixture<DatabaseFixtur
         Assert.Equal(3, mine.Lines.Single(l => l.VariantId == tee).Quantity);
         Assert.Equal(1, mine.Lines.Single(l => l.VariantId == mug).Quantity);
         Assert.True((await carts.GetAsync(new CartOwner(guestCart, null))).IsEmpty);
+    }
+
+    [Fact]
+    public async Task Review_WhenStockAndPriceChangedSinceAdding_CapsTheLineAndSaysWhy()
+    {
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 4, skip: 5);
+        var cartId = await StoreScenario.GuestCartWithAsync(db, variantId, 3);
+        await StoreScenario.PlaceAsync(db, await StoreScenario.GuestCartWithAsync(db, variantId, 3), "faster@example.com");
+        await using (var scope = db.Scope())
+        {
+            var admin = db.Get<ProductAdminService>(scope);
+            var productId = await db.Get<StoreDbContext>(scope).Variants.Where(v => v.Id == variantId).Select(v => v.ProductId).SingleAsync();
+            var edit = (await admin.GetForEditAsync(productId))!;
+            var prices = edit.Variants.Select(v => v.Id == variantId ? v with { PriceMinor = v.PriceMinor + 500 } : v).ToList();
+            Assert.True((await admin.UpdateAsync(edit with { Variants = prices }, "staff")).IsSuccess);
+        }
+
+        await using var review = db.Scope();
+        var carts = db.Get<CartService>(review);
+        var view = await carts.ReviewAsync(new CartOwner(cartId, null));
+
+        Assert.Equal(1, view.Lines.Single().Quantity);
+        Assert.Equal(2, view.Notices.Count);
+        Assert.Contains(view.Notices, n => n.Contains("Only 1 of"));
+        Assert.Contains(view.Notices, n => n.Contains("changed from"));
+        Assert.Empty((await carts.ReviewAsync(new CartOwner(cartId, null))).Notices);
+    }
+
+    [Fact]
+    public async Task Review_WhenTheProductIsWithdrawn_DropsTheLine()
+    {
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 4, skip: 6);
+        var cartId = await StoreScenario.GuestCartWithAsync(db, variantId, 1);
+        await using var scope = db.Scope();
+        var context = db.Get<StoreDbContext>(scope);
+        var productId = await context.Variants.Where(v => v.Id == variantId).Select(v => v.ProductId).SingleAsync();
+        await context.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublished, false));
+
+        var view = await db.Get<CartService>(scope).ReviewAsync(new CartOwner(cartId, null));
+
+        Assert.True(view.IsEmpty);
+        Assert.Contains(view.Notices, n => n.Contains("no longer sold"));
     }
 }
