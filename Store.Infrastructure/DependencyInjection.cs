@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddMemoryCache(o => o.SizeLimit = 20_000);
         services.AddSingleton<CatalogCache>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<Outbox.Outbox>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ProductAdminService>();
