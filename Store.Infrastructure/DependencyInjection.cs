@@ -55,6 +55,8 @@ public static class DependencyInjection
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();
+        services.AddScoped<PurchaseOrderService>();
+        services.AddScoped<Outbox.IOutboxHandler, StockLowHandler>();
         services.AddScoped<Idempotency.IdempotencyService>();
         services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();

@@ -31,6 +31,9 @@ public sealed class Product
     public int CategoryId { get; private set; }
     public Category? Category { get; private set; }
     public string Currency { get; private set; } = "USD";
+
+    /// <summary>Who restocks this product; low-stock alerts draft purchase orders to them.</summary>
+    public int? SupplierId { get; private set; }
     public bool IsPublished { get; private set; }
     public bool IsFeatured { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -62,6 +65,8 @@ public sealed class Product
     }
 
     public void MoveTo(int categoryId) => CategoryId = categoryId;
+
+    public void SuppliedBy(int? supplierId) => SupplierId = supplierId;
 
     public void SetPublished(bool published) => IsPublished = published;
 

@@ -29,4 +29,24 @@ public sealed class InventoryLevel
     public int OnHand { get; private set; }
     public int Reserved { get; private set; }
     public int Available => OnHand - Reserved;
+
+    /// <summary>Below this many available units, staff are alerted and a purchase order is drafted; 0 turns it off.</summary>
+    public int ReorderPoint { get; private set; }
+
+    /// <summary>How many units a drafted purchase order asks for.</summary>
+    public int ReorderQuantity { get; private set; }
+
+    /// <summary>Set when available fell below the reorder point (one alert per fall), cleared when it recovers.</summary>
+    public DateTimeOffset? LowStockSince { get; private set; }
+
+    public void SetReorderRule(int reorderPoint, int reorderQuantity)
+    {
+        if (reorderPoint < 0 || reorderQuantity < 0 || (reorderPoint > 0 && reorderQuantity == 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reorderPoint), "A reorder point needs a positive reorder quantity.");
+        }
+
+        ReorderPoint = reorderPoint;
+        ReorderQuantity = reorderQuantity;
+    }
 }

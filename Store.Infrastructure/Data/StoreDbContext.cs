@@ -17,6 +17,7 @@ namespace Store.Infrastructure.Data;
 public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : IdentityDbContext<StoreUser>(options), IDataProtectionKeyContext
 {
     public const string OrderNumberSequence = "order_numbers";
+    public const string PurchaseOrderNumberSequence = "purchase_order_numbers";
 
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
@@ -25,6 +26,8 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<InventoryLevel> Inventory => Set<InventoryLevel>();
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
     public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
     public DbSet<CartEntity> Carts => Set<CartEntity>();
     public DbSet<CartItemEntity> CartItems => Set<CartItemEntity>();
@@ -43,6 +46,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     {
         base.OnModelCreating(builder);
         builder.HasSequence<long>(OrderNumberSequence).StartsAt(10001);
+        builder.HasSequence<long>(PurchaseOrderNumberSequence).StartsAt(1001);
         builder.ApplyConfigurationsFromAssembly(typeof(StoreDbContext).Assembly);
     }
 }

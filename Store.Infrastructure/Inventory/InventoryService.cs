@@ -14,7 +14,7 @@ namespace Store.Infrastructure.Inventory;
 /// can never take a unit twice, plus a line in the stock ledger. Methods that take part in a bigger change
 /// (checkout, payment) run in the caller's transaction; staff actions open their own.
 /// </summary>
-public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock clock, CatalogCache cache, IOptions<ShopOptions> options)
+public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.Outbox outbox, IClock clock, CatalogCache cache, IOptions<ShopOptions> options)
 {
     private TimeSpan ReservationLifetime => TimeSpan.FromMinutes(options.Value.ReservationMinutes);
 
@@ -66,6 +66,8 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
             {
                 return DomainError.Conflict("stock.insufficient", $"Not enough stock of {sku}: {quantity - needed} of {quantity} available.");
             }
+
+            await TrackLowStockAsync(variantId, ct);
         }
 
         return true;
@@ -125,6 +127,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
 
             r.MarkReleased();
             db.StockMovements.Add(new StockMovement(r.VariantId, r.LocationId, MovementKind.Release, 0, -r.Quantity, orderId, actor, reason, now));
+            await TrackLowStockAsync(r.VariantId, ct);
         }
     }
 
@@ -146,6 +149,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
                 .Where(i => i.VariantId == r.VariantId && i.LocationId == r.LocationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand + r.Quantity), ct);
             db.StockMovements.Add(new StockMovement(r.VariantId, r.LocationId, MovementKind.Return, r.Quantity, 0, orderId, actor, reason, now));
+            await TrackLowStockAsync(r.VariantId, ct);
         }
     }
 
@@ -192,6 +196,8 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Adjustment, onHand - before, 0, null, actor, reason.Trim(), now));
         audit.Record(actor, "stock.adjusted", "inventory", $"{variantId}@{locationId}", new { Before = before, After = onHand, Reason = reason.Trim() });
         await db.SaveChangesAsync(ct);
+        await TrackLowStockAsync(variantId, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         cache.Invalidate();
         return (await LevelsAsync(null, variantId, ct)).First(r => r.LocationId == locationId);
@@ -221,6 +227,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Receipt, quantity, 0, null, actor, note, clock.UtcNow));
         audit.Record(actor, "stock.received", "inventory", $"{variantId}@{locationId}", new { Quantity = quantity, Note = note });
         await db.SaveChangesAsync(ct);
+        await TrackLowStockAsync(variantId, ct);
         cache.Invalidate();
         return true;
     }
@@ -265,6 +272,8 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         db.StockMovements.Add(new StockMovement(variantId, toLocationId, MovementKind.TransferIn, quantity, 0, null, actor, $"from location {fromLocationId}", now));
         audit.Record(actor, "stock.transferred", "inventory", variantId.ToString(System.Globalization.CultureInfo.InvariantCulture), new { From = fromLocationId, To = toLocationId, Quantity = quantity });
         await db.SaveChangesAsync(ct);
+        await TrackLowStockAsync(variantId, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         cache.Invalidate();
         return true;
@@ -289,9 +298,62 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
         return await query
             .OrderBy(x => x.v.Product.Name).ThenBy(x => x.v.Id).ThenBy(x => x.i.Location!.Priority)
             .Take(500)
-            .Select(x => new StockLevelRow(x.v.Id, x.v.Sku, x.v.Product.Name, x.v.Title, x.i.LocationId, x.i.Location!.Name, x.i.OnHand, x.i.Reserved))
+            .Select(x => new StockLevelRow(x.v.Id, x.v.Sku, x.v.Product.Name, x.v.Title, x.i.LocationId, x.i.Location!.Name, x.i.OnHand, x.i.Reserved) { ReorderPoint = x.i.ReorderPoint, ReorderQuantity = x.i.ReorderQuantity })
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// Flags locations of a variant whose available stock fell below the reorder point, raising one StockLow each
+    /// (the flag flips in one conditional UPDATE, so concurrent sales raise it once), and clears recovered ones.
+    /// In the caller's transaction; the event is saved with the caller's next SaveChanges.
+    /// </summary>
+    private async Task TrackLowStockAsync(int variantId, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var fallen = await db.Database.SqlQuery<StockLow>($"""
+            UPDATE inventory SET low_stock_since = {now}
+            WHERE variant_id = {variantId} AND reorder_point > 0 AND on_hand - reserved < reorder_point AND low_stock_since IS NULL
+            RETURNING variant_id, location_id, on_hand - reserved AS available, reorder_point, reorder_quantity
+            """).ToListAsync(ct);
+        foreach (var low in fallen)
+        {
+            outbox.Add(low);
+        }
+
+        await db.Inventory
+            .Where(i => i.VariantId == variantId && i.LowStockSince != null && i.OnHand - i.Reserved >= i.ReorderPoint)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LowStockSince, (DateTimeOffset?)null), ct);
+    }
+
+    public async Task<Result<bool>> SetReorderRuleAsync(int variantId, int locationId, int reorderPoint, int reorderQuantity, string actor, CancellationToken ct = default)
+    {
+        if (reorderPoint < 0 || reorderQuantity < 0 || (reorderPoint > 0 && reorderQuantity == 0))
+        {
+            return DomainError.Invalid("stock.reorder", "A reorder point needs a reorder quantity of at least one.");
+        }
+
+        var level = await db.Inventory.FirstOrDefaultAsync(i => i.VariantId == variantId && i.LocationId == locationId, ct);
+        if (level is null)
+        {
+            return DomainError.NotFound("stock.unknown", "No stock row for that variant and location.");
+        }
+
+        audit.Record(actor, "stock.reorder-rule", "inventory", $"{variantId}@{locationId}", new { Before = new { level.ReorderPoint, level.ReorderQuantity }, After = new { ReorderPoint = reorderPoint, ReorderQuantity = reorderQuantity } });
+        level.SetReorderRule(reorderPoint, reorderQuantity);
+        await db.SaveChangesAsync(ct);
+        await TrackLowStockAsync(variantId, ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<StockLevelRow>> LowStockAsync(CancellationToken ct = default) =>
+        await db.Inventory.AsNoTracking()
+            .Where(i => i.LowStockSince != null)
+            .Join(db.Variants, i => i.VariantId, v => v.Id, (i, v) => new { i, v })
+            .OrderBy(x => x.i.OnHand - x.i.Reserved)
+            .Take(500)
+            .Select(x => new StockLevelRow(x.v.Id, x.v.Sku, x.v.Product.Name, x.v.Title, x.i.LocationId, x.i.Location!.Name, x.i.OnHand, x.i.Reserved) { ReorderPoint = x.i.ReorderPoint, ReorderQuantity = x.i.ReorderQuantity })
+            .ToListAsync(ct);
 
     public async Task<IReadOnlyList<LocationSummary>> LocationsAsync(CancellationToken ct = default) =>
         await db.Locations.AsNoTracking().OrderBy(l => l.Priority).Select(l => new LocationSummary(l.Id, l.Code, l.Name)).ToListAsync(ct);
@@ -311,6 +373,8 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, IClock c
 public sealed record StockLevelRow(int VariantId, string Sku, string ProductName, string VariantTitle, int LocationId, string LocationName, int OnHand, int Reserved)
 {
     public int Available => OnHand - Reserved;
+    public int ReorderPoint { get; init; }
+    public int ReorderQuantity { get; init; }
 }
 
 public sealed record LocationSummary(int Id, string Code, string Name);

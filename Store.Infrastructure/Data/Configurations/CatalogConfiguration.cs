@@ -27,6 +27,7 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => p.Slug).IsUnique();
         b.HasIndex(p => new { p.CategoryId, p.IsPublished, p.Id });
         b.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Store.Domain.Inventory.Supplier>().WithMany().HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(p => p.Variants).WithOne(v => v.Product).HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(p => p.Variants).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -28,6 +28,8 @@ public sealed class InventoryLevelConfiguration : IEntityTypeConfiguration<Inven
         });
         b.HasKey(i => new { i.VariantId, i.LocationId });
         b.Ignore(i => i.Available);
+        b.ToTable(t => t.HasCheckConstraint("ck_inventory_reorder", "reorder_point >= 0 AND reorder_quantity >= 0"));
+        b.HasIndex(i => i.LowStockSince, "ix_inventory_low_stock").HasFilter("low_stock_since IS NOT NULL");
         b.HasOne<ProductVariant>().WithMany().HasForeignKey(i => i.VariantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Location).WithMany().HasForeignKey(i => i.LocationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -55,5 +57,42 @@ public sealed class StockMovementConfiguration : IEntityTypeConfiguration<StockM
         b.HasIndex(m => new { m.VariantId, m.LocationId, m.Id });
         b.HasIndex(m => m.OrderId);
         b.HasIndex(m => m.At);
+    }
+}
+
+public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
+{
+    public void Configure(EntityTypeBuilder<Supplier> b)
+    {
+        b.ToTable("suppliers");
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Email).HasMaxLength(256);
+    }
+}
+
+public sealed class PurchaseOrderConfiguration : IEntityTypeConfiguration<PurchaseOrder>
+{
+    public void Configure(EntityTypeBuilder<PurchaseOrder> b)
+    {
+        b.ToTable("purchase_orders");
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.CreatedBy).HasMaxLength(256);
+        b.HasIndex(p => p.Number).IsUnique();
+        b.HasIndex(p => new { p.SupplierId, p.LocationId, p.Status });
+        b.HasOne<Supplier>().WithMany().HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Location>().WithMany().HasForeignKey(p => p.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PurchaseOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class PurchaseOrderLineConfiguration : IEntityTypeConfiguration<PurchaseOrderLine>
+{
+    public void Configure(EntityTypeBuilder<PurchaseOrderLine> b)
+    {
+        b.ToTable("purchase_order_lines", t => t.HasCheckConstraint("ck_purchase_order_lines_quantity", "quantity > 0"));
+        b.HasIndex(l => new { l.PurchaseOrderId, l.VariantId }).IsUnique();
+        b.HasOne<ProductVariant>().WithMany().HasForeignKey(l => l.VariantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -52,6 +52,8 @@ public static class DemoCatalog
             locations = await db.Locations.OrderBy(l => l.Priority).ToArrayAsync(ct);
         }
 
+        var suppliers = new[] { new Supplier("Fjordline Textiles", "orders@fjordline.example"), new Supplier("Basecamp Wholesale", "purchasing@basecamp.example") };
+        db.Suppliers.AddRange(suppliers);
         var categories = Categories.Select((c, i) => new Category(c.Name, Slug.From(c.Name), c.Description, i)).ToList();
         db.Categories.AddRange(categories);
         await db.SaveChangesAsync(ct);
@@ -70,6 +72,7 @@ public static class DemoCatalog
                     $"Designed in our studio and tested on real trips, it is easy to care for and backed by our two-year guarantee.";
                 var product = new Product(name, Slug.From(name), description, brand, categories[c].Id, "USD", now.AddMinutes(-(c * 20) - i));
                 product.SetFeatured(i < 2);
+                product.SuppliedBy(suppliers[c < 4 ? 0 : 1].Id);
                 var price = (long)(random.Next(seed.MinPrice / 100, (seed.MaxPrice / 100) + 1) * 100) - 1;
                 var skuBase = $"{seed.Name[..3].ToUpperInvariant()}-{(c * 100) + i + 1:D4}";
                 var colours = seed.Colours.Take(1 + (i % seed.Colours.Length)).ToArray();
@@ -96,19 +99,25 @@ public static class DemoCatalog
 
         foreach (var variant in products.SelectMany(p => p.Variants))
         {
-            AddStock(db, variant.Id, locations[0].Id, random.Next(0, 8) == 0 ? 0 : random.Next(3, 60), now);
+            AddStock(db, variant.Id, locations[0].Id, random.Next(0, 8) == 0 ? 0 : random.Next(3, 60), now).SetReorderRule(5, 24);
             AddStock(db, variant.Id, locations[1].Id, random.Next(0, 12), now);
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Opening stock that is already short shows on the low-stock list, without an alert storm on first start.
+        await db.Database.ExecuteSqlAsync($"UPDATE inventory SET low_stock_since = {now} WHERE reorder_point > 0 AND on_hand - reserved < reorder_point", ct);
     }
 
-    private static void AddStock(StoreDbContext db, int variantId, int locationId, int units, DateTimeOffset now)
+    private static InventoryLevel AddStock(StoreDbContext db, int variantId, int locationId, int units, DateTimeOffset now)
     {
-        db.Inventory.Add(new InventoryLevel(variantId, locationId, units));
+        var level = new InventoryLevel(variantId, locationId, units);
+        db.Inventory.Add(level);
         if (units > 0)
         {
             db.StockMovements.Add(new StockMovement(variantId, locationId, MovementKind.Receipt, units, 0, null, "demo-data", "Opening stock", now));
         }
+
+        return level;
     }
 }

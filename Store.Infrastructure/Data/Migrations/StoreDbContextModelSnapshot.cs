@@ -26,6 +26,9 @@ namespace Store.Infrastructure.Data.Migrations
             modelBuilder.HasSequence("order_numbers")
                 .StartsAt(10001L);
 
+            modelBuilder.HasSequence("purchase_order_numbers")
+                .StartsAt(1001L);
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -442,6 +445,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(220)")
                         .HasColumnName("slug");
 
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -452,6 +459,9 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_slug");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_products_supplier_id");
 
                     b.HasIndex("CategoryId", "IsPublished", "Id")
                         .HasDatabaseName("ix_products_category_id_is_published_id");
@@ -524,9 +534,21 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("location_id");
 
+                    b.Property<DateTimeOffset?>("LowStockSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("low_stock_since");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("integer")
                         .HasColumnName("on_hand");
+
+                    b.Property<int>("ReorderPoint")
+                        .HasColumnType("integer")
+                        .HasColumnName("reorder_point");
+
+                    b.Property<int>("ReorderQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("reorder_quantity");
 
                     b.Property<int>("Reserved")
                         .HasColumnType("integer")
@@ -538,9 +560,15 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("LocationId")
                         .HasDatabaseName("ix_inventory_location_id");
 
+                    b.HasIndex(new[] { "LowStockSince" }, "ix_inventory_low_stock")
+                        .HasDatabaseName("ix_inventory_low_stock_since")
+                        .HasFilter("low_stock_since IS NOT NULL");
+
                     b.ToTable("inventory", null, t =>
                         {
                             t.HasCheckConstraint("ck_inventory_on_hand", "on_hand >= 0");
+
+                            t.HasCheckConstraint("ck_inventory_reorder", "reorder_point >= 0 AND reorder_quantity >= 0");
 
                             t.HasCheckConstraint("ck_inventory_reserved", "reserved >= 0 AND reserved <= on_hand");
                         });
@@ -579,6 +607,101 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_locations_code");
 
                     b.ToTable("locations", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.PurchaseOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_orders");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_purchase_orders_location_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_orders_number");
+
+                    b.HasIndex("SupplierId", "LocationId", "Status")
+                        .HasDatabaseName("ix_purchase_orders_supplier_id_location_id_status");
+
+                    b.ToTable("purchase_orders", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.PurchaseOrderLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("PurchaseOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_order_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_order_lines");
+
+                    b.HasIndex("VariantId")
+                        .HasDatabaseName("ix_purchase_order_lines_variant_id");
+
+                    b.HasIndex("PurchaseOrderId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_order_lines_purchase_order_id_variant_id");
+
+                    b.ToTable("purchase_order_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_purchase_order_lines_quantity", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("Store.Domain.Inventory.StockMovement", b =>
@@ -700,6 +823,33 @@ namespace Store.Infrastructure.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_stock_reservations_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.Supplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppliers");
+
+                    b.ToTable("suppliers", (string)null);
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
@@ -1412,6 +1562,12 @@ namespace Store.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_categories_category_id");
 
+                    b.HasOne("Store.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_products_suppliers_supplier_id");
+
                     b.Navigation("Category");
                 });
 
@@ -1444,6 +1600,40 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_inventory_variants_variant_id");
 
                     b.Navigation("Location");
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.PurchaseOrder", b =>
+                {
+                    b.HasOne("Store.Domain.Inventory.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_orders_locations_location_id");
+
+                    b.HasOne("Store.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_orders_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.PurchaseOrderLine", b =>
+                {
+                    b.HasOne("Store.Domain.Inventory.PurchaseOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PurchaseOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_order_lines_purchase_orders_purchase_order_id");
+
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_order_lines_product_variants_variant_id");
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
@@ -1503,6 +1693,11 @@ namespace Store.Infrastructure.Data.Migrations
             modelBuilder.Entity("Store.Domain.Catalog.Product", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.PurchaseOrder", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
