@@ -12,7 +12,9 @@ using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Jobs;
 using Store.Infrastructure.Ordering;
+using Store.Infrastructure.Outbox;
 using Store.Infrastructure.Payments;
 
 namespace Store.Infrastructure;
@@ -25,6 +27,7 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store.");
 
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.AddDbContextPool<StoreDbContext>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention());
@@ -48,6 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<CatalogCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.Outbox>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxQueries>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ProductAdminService>();
         services.AddScoped<CartService>();
