@@ -12,8 +12,10 @@ using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Jobs;
 using Store.Infrastructure.Notifications;
 using Store.Infrastructure.Ordering;
+using Store.Infrastructure.Outbox;
 using Store.Infrastructure.Payments;
 
 namespace Store.Infrastructure;
@@ -26,6 +28,7 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store.");
 
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.AddDbContextPool<StoreDbContext>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention());
@@ -50,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Outbox.Outbox>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxQueries>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ProductAdminService>();
         services.AddScoped<CartService>();

@@ -1,5 +1,6 @@
 using Store.Infrastructure;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Jobs;
 using Store.Web;
 using Store.Web.Api;
 using Store.Web.Components;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 // manifest as Development does; a published app has them in its wwwroot and this is a no-op.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddStoreInfrastructure(builder.Configuration);
+builder.Services.AddStoreJobs(builder.Configuration);
 builder.Services.AddStoreWeb();
 
 var app = builder.Build();

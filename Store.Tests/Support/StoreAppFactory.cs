@@ -25,5 +25,8 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Store", TestDatabase.ConnectionStringFor(DatabaseName));
         builder.UseSetting("Store:Admin:Email", AdminEmail);
         builder.UseSetting("Store:Admin:Password", AdminPassword);
+
+        // HTTP tests check requests, not background work: no scheduler polling the database behind them.
+        builder.UseSetting("Store:Jobs:Enabled", "false");
     }
 }

@@ -48,20 +48,28 @@ public static class TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 
-    /// <param name="settings">Configuration on top of the defaults, e.g. an SMTP server for a test to send to.</param>
-    public static ServiceProvider Services(string database, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new ServiceCollection()
-            .AddLogging()
-            .AddStoreInfrastructure(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["ConnectionStrings:Store"] = ConnectionStringFor(database),
-                    ["Store:Admin:Email"] = StoreAppFactory.AdminEmail,
-                    ["Store:Admin:Password"] = StoreAppFactory.AdminPassword,
-                })
-                .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-                .Build())
-            .BuildServiceProvider();
+    /// <summary>
+    /// The real registrations over <paramref name="database"/>; <paramref name="settings"/> add to or override the
+    /// configuration, and <paramref name="configure"/> adds what a test needs (its handlers, a fixed clock, the jobs).
+    /// </summary>
+    public static ServiceProvider Services(
+        string database,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IConfiguration>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Store"] = ConnectionStringFor(database),
+                ["Store:Admin:Email"] = StoreAppFactory.AdminEmail,
+                ["Store:Admin:Password"] = StoreAppFactory.AdminPassword,
+            })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddStoreInfrastructure(configuration);
+        configure?.Invoke(services, configuration);
+        return services.BuildServiceProvider();
+    }
 
     private static async Task<string> CreateTemplateAsync()
     {

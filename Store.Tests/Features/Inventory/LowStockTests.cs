@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Store.Domain.Inventory;
-using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Cart;
+using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Integrity;
 using Store.Infrastructure.Inventory;
@@ -77,7 +77,7 @@ public class LowStockTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>,
         await using var scope = db.Scope();
         var messages = await db.Get<StoreDbContext>(scope).OutboxMessages.AsNoTracking().Where(m => m.Type == "stock.low").ToListAsync();
         return messages
-            .Select(m => System.Text.Json.JsonSerializer.Deserialize<StockLow>(m.Payload, Outbox.Json)!)
+            .Select(m => System.Text.Json.JsonSerializer.Deserialize<StockLow>(m.Payload, Store.Infrastructure.Outbox.Outbox.Json)!)
             .Where(a => a.VariantId == variantId)
             .ToList();
     }
@@ -86,7 +86,7 @@ public class LowStockTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>,
     {
         await using var scope = db.Scope();
         var messages = await db.Get<StoreDbContext>(scope).OutboxMessages.AsNoTracking().Where(m => m.Type == "stock.low").ToListAsync();
-        return messages.Single(m => System.Text.Json.JsonSerializer.Deserialize<StockLow>(m.Payload, Outbox.Json)!.VariantId == variantId);
+        return messages.Single(m => System.Text.Json.JsonSerializer.Deserialize<StockLow>(m.Payload, Store.Infrastructure.Outbox.Outbox.Json)!.VariantId == variantId);
     }
 
     private async Task HandleAsync(OutboxMessage message)

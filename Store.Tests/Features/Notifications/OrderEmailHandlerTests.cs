@@ -60,7 +60,7 @@ public class OrderEmailHandlerTests(DatabaseFixture db) : IClassFixture<Database
     public async Task HandleAsync_WhenTheOrderNoLongerExists_SendsNothing()
     {
         var gone = new OrderPaid(Guid.NewGuid(), 999_999, "gone@example.com", 100, "USD");
-        var message = new OutboxMessage(Guid.NewGuid(), gone.EventType, JsonSerializer.Serialize(gone, Outbox.Json), DateTimeOffset.UtcNow);
+        var message = new OutboxMessage(Guid.NewGuid(), gone.EventType, JsonSerializer.Serialize(gone, Store.Infrastructure.Outbox.Outbox.Json), DateTimeOffset.UtcNow);
         await using var smtp = await SmtpTestServer.StartAsync();
 
         await HandleAsync(smtp, OrderPaidType, message);
@@ -163,7 +163,7 @@ public class OrderEmailHandlerTests(DatabaseFixture db) : IClassFixture<Database
     {
         await using var scope = db.Scope();
         var messages = await db.Get<StoreDbContext>(scope).OutboxMessages.AsNoTracking().Where(m => m.Type == type).ToListAsync();
-        return Assert.Single(messages, m => JsonSerializer.Deserialize<JsonElement>(m.Payload, Outbox.Json).GetProperty("orderId").GetGuid() == orderId);
+        return Assert.Single(messages, m => JsonSerializer.Deserialize<JsonElement>(m.Payload, Store.Infrastructure.Outbox.Outbox.Json).GetProperty("orderId").GetGuid() == orderId);
     }
 
     /// <summary>Runs the handler for <paramref name="type"/> from a container configured to send through <paramref name="smtp"/>.</summary>
