@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();
         services.AddScoped<PurchaseOrderService>();
+        services.AddScoped<Reports.SalesReportService>();
         services.AddScoped<Outbox.IOutboxHandler, StockLowHandler>();
         services.AddScoped<Idempotency.IdempotencyService>();
         services.AddScoped<Integrity.IntegrityMonitor>();

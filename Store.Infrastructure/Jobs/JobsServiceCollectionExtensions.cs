@@ -61,6 +61,27 @@ public static class JobsServiceCollectionExtensions
                 job => job
                     .WithIdentity(OutboxDispatcherJob.Key)
                     .WithDescription("Hands committed outbox messages to their handlers"));
+
+            q.ScheduleJob<ReservationExpiryJob>(
+                trigger => trigger
+                    .WithIdentity("reservation-expiry", Group)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(60)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(ReservationExpiryJob.Key).WithDescription("Releases the stock of orders not paid in time"));
+
+            q.ScheduleJob<SalesReportJob>(
+                trigger => trigger
+                    .WithIdentity("sales-report", Group)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(SalesReportJob.Key).WithDescription("Rebuilds the daily sales aggregates of today and yesterday"));
+
+            q.ScheduleJob<IntegrityCheckJob>(
+                trigger => trigger
+                    .WithIdentity("integrity-check", Group)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(IntegrityCheckJob.Key).WithDescription("Checks the stock and money invariants and alerts staff"));
         });
 
         if (options.Enabled)
