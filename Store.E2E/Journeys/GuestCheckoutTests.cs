@@ -92,6 +92,21 @@ public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture bro
             await admin.OpenOrdersAsync();
             await Expect(admin.OrderLink(orderNumber)).ToBeVisibleAsync();
             await admin.OpenOrderAsync(orderNumber, orderId);
+            await admin.FulfilAndShipAsync("1Z999AA10123456784");
+            Assert.Equal("Shipped", (await db.OrdersForAsync(email)).Single().Status);
+
+            // Every staff page opens and works over its interactive circuit.
+            await admin.OpenAndCheckAsync("/admin", "Dashboard");
+            await admin.OpenAndCheckAsync("/admin/products", "Products");
+            await admin.OpenAndCheckAsync("/admin/inventory", "Inventory");
+            await adminPage.GetByRole(AriaRole.Tab, new() { Name = "Purchase orders" }).ClickAsync();
+            await Expect(adminPage.GetByTestId("purchase-orders")).ToBeVisibleAsync();
+            await admin.OpenAndCheckAsync("/admin/audit", "Audit log");
+            await Expect(adminPage.GetByTestId("audit")).ToContainTextAsync("order.shipped");
+            await admin.OpenAndCheckAsync("/admin/integrity", "Integrity");
+            await Expect(adminPage.GetByTestId("integrity-ok")).ToBeVisibleAsync();
+            await admin.OpenAndCheckAsync("/admin/reports", "Sales");
+            await admin.OpenAndCheckAsync("/admin/outbox", "Outbox");
         }
         catch (Exception e)
         {

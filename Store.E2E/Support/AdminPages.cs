@@ -40,6 +40,27 @@ public sealed partial class AdminPages(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Order #{number}", Exact = true })).ToBeVisibleAsync();
     }
 
+    /// <summary>Opens a staff page and checks it rendered its heading and did not fail in the interactive circuit.</summary>
+    public async Task OpenAndCheckAsync(string path, string heading)
+    {
+        await page.OpenAsync(path);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = false }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
+    public ILocator Status => page.GetByTestId("order-status");
+
+    public async Task FulfilAndShipAsync(string tracking)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start fulfilment" }).ClickAsync();
+        await Expect(Status).ToHaveTextAsync("Fulfilling");
+        await page.GetByLabel("Tracking number").FillAsync(tracking);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }).ClickAsync();
+        await Expect(Status).ToHaveTextAsync("Shipped");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync(tracking);
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
     [GeneratedRegex(@"/account/login")]
     private static partial Regex LoginUrl();
 
