@@ -19,7 +19,9 @@ case "$cmd" in
     pg_ensure_running
     url="${STORE_URL:-http://localhost:5080}"
     dotnet build Store.Web -c Release -nologo -v q
-    echo "store: starting at $url  (admin: /admin, API docs: /openapi/v1.json; Ctrl+C stops)"
+    # With no SMTP server configured, the store's emails are written here as .eml files.
+    export Store__Email__PickupFolder="${Store__Email__PickupFolder:-$STORE_ROOT/.data/mail}"
+    echo "store: starting at $url  (admin: /admin, API docs: /openapi/v1.json, emails: $Store__Email__PickupFolder; Ctrl+C stops)"
     exec dotnet run --project Store.Web -c Release --no-build --no-launch-profile --urls "$url"
     ;;
   test)

@@ -33,7 +33,11 @@ public static class DatabaseInitializer
             }
         }
 
-        await EnsureAdminAsync(sp.GetRequiredService<UserManager<StoreUser>>(), options.Admin, logger);
+        if (await EnsureAdminAsync(sp.GetRequiredService<UserManager<StoreUser>>(), options.Admin, logger))
+        {
+            sp.GetRequiredService<Audit.AuditLog>().Record("system:setup", "staff.created", "user", options.Admin.Email, new { Role = StoreRoles.Admin });
+            await db.SaveChangesAsync(ct);
+        }
 
         if (options.SeedDemoData)
         {
@@ -41,11 +45,12 @@ public static class DatabaseInitializer
         }
     }
 
-    private static async Task EnsureAdminAsync(UserManager<StoreUser> users, AdminAccountOptions admin, ILogger logger)
+    /// <summary>Creates the first admin when there is none; true when it did.</summary>
+    private static async Task<bool> EnsureAdminAsync(UserManager<StoreUser> users, AdminAccountOptions admin, ILogger logger)
     {
         if ((await users.GetUsersInRoleAsync(StoreRoles.Admin)).Count > 0)
         {
-            return;
+            return false;
         }
 
         var generated = string.IsNullOrEmpty(admin.Password);
@@ -85,5 +90,7 @@ public static class DatabaseInitializer
         {
             logger.LogInformation("Admin account {Email} created from configuration", admin.Email);
         }
+
+        return true;
     }
 }

@@ -74,6 +74,20 @@ public static class TestDatabase
     private static async Task<string> CreateTemplateAsync()
     {
         var name = $"store_test_template_{Environment.ProcessId}";
+
+        // The template outlives every class; drop it when the test run ends so runs leave nothing behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                NpgsqlConnection.ClearAllPools();
+                ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)").GetAwaiter().GetResult();
+            }
+            catch (NpgsqlException)
+            {
+                // The server may already be gone; the next run drops a stale template by its own name anyway.
+            }
+        };
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
         await using (var services = Services(name))
