@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxQueries>();
         services.AddScoped<CatalogQueries>();
+        services.AddScoped<RecommendationQueries>();
         services.AddScoped<ProductAdminService>();
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();

@@ -89,7 +89,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
         return p is null ? null : (p.Name, p.Brand);
     }
 
-    private IQueryable<ProductSummary> Summaries(IQueryable<Domain.Catalog.Product> products) =>
+    internal IQueryable<ProductSummary> Summaries(IQueryable<Domain.Catalog.Product> products) =>
         products.AsNoTracking().Select(p => new ProductSummary(
             p.Id,
             p.Name,

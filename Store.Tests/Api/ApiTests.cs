@@ -192,6 +192,22 @@ public class ApiTests(StoreAppFactory app) : IClassFixture<StoreAppFactory>
     }
 
     [Fact]
+    public async Task Seo_SitemapListsEveryPublishedProductAndRobotsPointsToIt()
+    {
+        var client = Client();
+        var sitemap = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var robots = await client.GetStringAsync("/robots.txt");
+        var product = await client.GetStringAsync("/p/alpine-tee");
+
+        Assert.True(sitemap.Root!.Elements().Count() >= 160);
+        Assert.Contains(sitemap.Descendants(), e => e.Name.LocalName == "loc" && e.Value == "http://localhost/p/alpine-tee");
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
+        Assert.Contains("\"@type\":\"Product\"", product);
+        Assert.Contains("<script type=\"application/ld&#x2B;json\">", product);
+        Assert.Contains("data-testid=\"similar\"", product);
+    }
+
+    [Fact]
     public async Task Admin_WhenAnonymous_RedirectsToSignIn()
     {
         var response = await Client().GetAsync("/admin/orders");
