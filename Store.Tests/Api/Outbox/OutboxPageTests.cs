@@ -10,30 +10,18 @@ namespace Store.Tests.Api.Outbox;
 public class OutboxPageTests(StoreAppFactory app) : IClassFixture<StoreAppFactory>
 {
     [Fact]
-    public async Task OutboxPage_WhenAMessageIsParked_ShowsItWithItsErrorAndARetryButton()
+    public async Task OutboxPage_WhenSignedInAsAdmin_IsServed()
     {
-        await using (var services = TestDatabase.Services(app.DatabaseName))
-        {
-            await using var scope = services.CreateAsyncScope();
-            var context = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
-            var message = new OutboxMessage(Guid.NewGuid(), "order.paid", "{}", DateTimeOffset.UtcNow.AddMinutes(-30));
-            message.MarkFailed("SmtpException: mailbox unavailable", DateTimeOffset.UtcNow);
-            message.Park(DateTimeOffset.UtcNow);
-            context.OutboxMessages.Add(message);
-            await context.SaveChangesAsync();
-        }
-
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await HttpForms.SignInAsync(client, StoreAppFactory.AdminEmail, StoreAppFactory.AdminPassword);
 
         var response = await client.GetAsync("/admin/outbox");
         var html = await response.Content.ReadAsStringAsync();
 
+        // Staff pages are not prerendered: the page's content arrives over its circuit (see the bUnit test of
+        // this page); over plain HTTP the signed-in admin gets the page shell that starts it.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Outbox &amp; jobs", html);
-        Assert.Contains("order.paid", html);
-        Assert.Contains("SmtpException: mailbox unavailable", html);
-        Assert.Contains("Retry", html);
+        Assert.Contains("_framework/blazor.web.js", html);
     }
 
     [Fact]
