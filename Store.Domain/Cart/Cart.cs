@@ -124,14 +124,14 @@ public sealed class Cart
                 continue;
             }
 
-            if (variant.Available <= 0)
+            if (variant.Available <= 0 && !variant.AllowBackorders)
             {
                 _items.Remove(item);
                 notices.Add($"{variant.Name} sold out and was removed from your cart.");
                 continue;
             }
 
-            if (item.Quantity > variant.Available)
+            if (item.Quantity > variant.Available && !variant.AllowBackorders)
             {
                 notices.Add($"Only {variant.Available} of {variant.Name} left: we lowered the quantity from {item.Quantity}.");
                 item.SetQuantity(variant.Available);

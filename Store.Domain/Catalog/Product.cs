@@ -36,6 +36,9 @@ public sealed class Product
     public int? SupplierId { get; private set; }
     public bool IsPublished { get; private set; }
     public bool IsFeatured { get; private set; }
+
+    /// <summary>Sell beyond stock: what cannot be reserved is backordered and shipped when stock arrives.</summary>
+    public bool AllowBackorders { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyList<ProductVariant> Variants => _variants;
@@ -71,6 +74,8 @@ public sealed class Product
     public void SetPublished(bool published) => IsPublished = published;
 
     public void SetFeatured(bool featured) => IsFeatured = featured;
+
+    public void SetBackorders(bool allowed) => AllowBackorders = allowed;
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 

@@ -102,6 +102,15 @@ public sealed class Order
         return order;
     }
 
+    /// <summary>Records the units of a line that stock could not cover (only for products that allow backorders).</summary>
+    public void Backorder(int variantId, int quantity)
+    {
+        foreach (var item in _items.Where(i => i.VariantId == variantId))
+        {
+            item.Backorder(quantity);
+        }
+    }
+
     public Result<bool> MarkPaid(string actor, DateTimeOffset now)
     {
         if (Status == OrderStatus.Paid)

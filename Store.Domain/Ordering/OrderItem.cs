@@ -29,4 +29,9 @@ public sealed class OrderItem
     public int Quantity { get; private set; }
     public long TaxMinor { get; private set; }
     public long LineTotalMinor { get; private set; }
+
+    /// <summary>Units sold without stock (the product allows backorders): shipped when stock arrives.</summary>
+    public int BackorderedQuantity { get; private set; }
+
+    internal void Backorder(int quantity) => BackorderedQuantity = Math.Clamp(quantity, 0, Quantity);
 }

@@ -43,7 +43,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
         {
             var variant = await db.Variants.AsNoTracking()
                 .Where(v => v.Id == variantId && v.Product.IsPublished)
-                .Select(v => new { v.Id, v.PriceMinor, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
+                .Select(v => new { v.Id, v.PriceMinor, v.Product.AllowBackorders, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
                 .FirstOrDefaultAsync(ct);
             if (variant is null)
             {
@@ -51,7 +51,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
             }
 
             var inCart = cart.Items.Where(i => i.VariantId == variantId).Sum(i => i.Quantity);
-            if (inCart + quantity > variant.Available)
+            if (inCart + quantity > variant.Available && !variant.AllowBackorders)
             {
                 return DomainError.Conflict(
                     "cart.stock",
@@ -159,7 +159,8 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
                 v.Product.Name + " (" + v.Title + ")",
                 v.PriceMinor,
                 v.Product.Currency,
-                db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved)))
+                db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
+                v.Product.AllowBackorders))
             .ToDictionaryAsync(v => v.VariantId, ct);
 
     private async Task<Result<CartView>> ChangeAsync(CartOwner owner, bool createIfMissing, Func<CartEntity, Task<Result<bool>>> change, CancellationToken ct)

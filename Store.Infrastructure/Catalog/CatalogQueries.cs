@@ -67,6 +67,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
                 p.Brand,
                 Category = new CategorySummary(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Description),
                 p.Currency,
+                p.AllowBackorders,
                 Variants = p.Variants.OrderBy(v => v.Id).Select(v => new VariantDetail(
                     v.Id,
                     v.Sku,
@@ -80,7 +81,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
             .FirstOrDefaultAsync(ct);
         return product is null
             ? null
-            : new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, product.Variants);
+            : new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, product.Variants) { AllowBackorders = product.AllowBackorders };
     }
 
     public async Task<(string Name, string Brand)?> ImageSourceAsync(string slug, CancellationToken ct = default)

@@ -18,6 +18,8 @@ public sealed record ProductDetail(
     IReadOnlyList<VariantDetail> Variants)
 {
     public string ImageUrl => ProductImages.UrlFor(Slug);
+
+    public bool AllowBackorders { get; init; }
 }
 
 public sealed record VariantDetail(int Id, string Sku, string Title, string? Size, string? Colour, long PriceMinor, int Available);

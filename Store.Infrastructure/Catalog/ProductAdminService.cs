@@ -14,7 +14,10 @@ public sealed record NewVariant(string? Sku, string? Title, string? Size, string
 
 public sealed record NewProduct(string? Name, string? Description, string? Brand, int CategoryId, bool Published, IReadOnlyList<NewVariant>? Variants);
 
-public sealed record ProductEdit(int Id, string Name, string Description, string Brand, int CategoryId, bool Published, bool Featured, IReadOnlyList<VariantPriceEdit> Variants);
+public sealed record ProductEdit(int Id, string Name, string Description, string Brand, int CategoryId, bool Published, bool Featured, IReadOnlyList<VariantPriceEdit> Variants)
+{
+    public bool AllowBackorders { get; init; }
+}
 
 public sealed record VariantPriceEdit(int Id, string Sku, string Title, long PriceMinor);
 
@@ -49,7 +52,10 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
                 p.CategoryId,
                 p.IsPublished,
                 p.IsFeatured,
-                p.Variants.OrderBy(v => v.Id).Select(v => new VariantPriceEdit(v.Id, v.Sku, v.Title, v.PriceMinor)).ToList()))
+                p.Variants.OrderBy(v => v.Id).Select(v => new VariantPriceEdit(v.Id, v.Sku, v.Title, v.PriceMinor)).ToList())
+            {
+                AllowBackorders = p.AllowBackorders,
+            })
             .FirstOrDefaultAsync(ct);
 
     public async Task<Result<int>> CreateAsync(NewProduct request, string actor, CancellationToken ct = default)
@@ -140,16 +146,17 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
             }
         }
 
-        var before = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured };
+        var before = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured, product.AllowBackorders };
         product.Rename(edit.Name, edit.Description, edit.Brand);
         product.MoveTo(edit.CategoryId);
         product.SetPublished(edit.Published);
         product.SetFeatured(edit.Featured);
+        product.SetBackorders(edit.AllowBackorders);
         product.Touch(clock.UtcNow);
         audit.Record(actor, "product.updated", "product", product.Id.ToString(), new
         {
             Before = before,
-            After = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured },
+            After = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured, product.AllowBackorders },
             Prices = priceChanges,
         });
         await db.SaveChangesAsync(ct);

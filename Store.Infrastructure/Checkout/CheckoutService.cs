@@ -100,11 +100,21 @@ public sealed class CheckoutService(
 
         var order = placed.Value;
         db.Orders.Add(order);
-        var reserved = await inventory.ReserveAsync(order.Id, lines.Select(l => (l.VariantId, l.Quantity, l.Sku)).ToList(), email, ct);
+        var variantIds = lines.Select(l => l.VariantId).ToList();
+        var backorderable = await db.Variants.AsNoTracking()
+            .Where(v => variantIds.Contains(v.Id) && v.Product.AllowBackorders)
+            .Select(v => v.Id)
+            .ToListAsync(ct);
+        var reserved = await inventory.ReserveAsync(order.Id, lines.Select(l => (l.VariantId, l.Quantity, l.Sku, backorderable.Contains(l.VariantId))).ToList(), email, ct);
         if (!reserved.IsSuccess)
         {
             await tx.RollbackAsync(ct);
             return reserved.Error!;
+        }
+
+        foreach (var (variantId, units) in reserved.Value)
+        {
+            order.Backorder(variantId, units);
         }
 
         audit.Record(email, "order.placed", "order", order.Id.ToString(), new { order.Number, order.TotalMinor, Lines = lines.Count });

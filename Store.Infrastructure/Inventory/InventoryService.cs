@@ -22,10 +22,12 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     /// Holds stock for an order's lines, taking from locations by priority, then by most available.
     /// Must run inside the caller's transaction: on failure the caller rolls back what was already held.
     /// </summary>
-    public async Task<Result<bool>> ReserveAsync(Guid orderId, IReadOnlyCollection<(int VariantId, int Quantity, string Sku)> lines, string actor, CancellationToken ct)
+    /// <returns>The units of each variant that were backordered (the product allows it) instead of reserved.</returns>
+    public async Task<Result<IReadOnlyDictionary<int, int>>> ReserveAsync(Guid orderId, IReadOnlyCollection<(int VariantId, int Quantity, string Sku, bool AllowBackorders)> lines, string actor, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        foreach (var (variantId, quantity, sku) in lines)
+        var backordered = new Dictionary<int, int>();
+        foreach (var (variantId, quantity, sku, allowBackorders) in lines)
         {
             var needed = quantity;
 
@@ -62,7 +64,11 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
                 }
             }
 
-            if (needed > 0)
+            if (needed > 0 && allowBackorders)
+            {
+                backordered[variantId] = needed;
+            }
+            else if (needed > 0)
             {
                 return DomainError.Conflict("stock.insufficient", $"Not enough stock of {sku}: {quantity - needed} of {quantity} available.");
             }
@@ -70,7 +76,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
             await TrackLowStockAsync(variantId, ct);
         }
 
-        return true;
+        return backordered;
     }
 
     /// <summary>Keeps an order's stock while a payment waits on the shopper. In the caller's transaction.</summary>

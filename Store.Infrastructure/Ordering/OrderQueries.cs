@@ -7,7 +7,10 @@ namespace Store.Infrastructure.Ordering;
 
 public sealed record OrderSummary(Guid Id, long Number, string Email, OrderStatus Status, long TotalMinor, string Currency, DateTimeOffset PlacedAt, int ItemCount);
 
-public sealed record OrderItemView(string ProductName, string VariantTitle, string Sku, long UnitPriceMinor, int Quantity, long TaxMinor, long LineTotalMinor);
+public sealed record OrderItemView(string ProductName, string VariantTitle, string Sku, long UnitPriceMinor, int Quantity, long TaxMinor, long LineTotalMinor)
+{
+    public int BackorderedQuantity { get; init; }
+}
 
 public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
 
@@ -97,7 +100,7 @@ public sealed class OrderQueries(StoreDbContext db)
             order.TotalMinor,
             order.PlacedAt,
             order.PaidAt,
-            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor)).ToList(),
+            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity }).ToList(),
             payments)
         {
             Timeline = order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.Note, h.At)).ToList(),

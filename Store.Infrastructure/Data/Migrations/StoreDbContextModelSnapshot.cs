@@ -399,6 +399,10 @@ namespace Store.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AllowBackorders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_backorders");
+
                     b.Property<string>("Brand")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1023,6 +1027,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BackorderedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("backordered_quantity");
 
                     b.Property<long>("LineTotalMinor")
                         .HasColumnType("bigint")
