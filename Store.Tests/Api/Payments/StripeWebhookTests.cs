@@ -62,6 +62,28 @@ public class StripeWebhookTests(StripeFixture stripe) : IClassFixture<StripeFixt
     }
 
     [Fact]
+    public async Task Webhook_WhenEventsAndTheirRedeliveriesArriveConcurrently_CapturesAndSellsOnce()
+    {
+        var s = await StripeScenario.StartedAsync(stripe, skip: 8, units: 5, quantity: 1);
+        var intentId = stripe.Stripe.PayOnHostedPage(s.SessionId);
+        var events = new[]
+        {
+            stripe.Stripe.Event("checkout.session.completed", stripe.Stripe.Session(s.SessionId)),
+            stripe.Stripe.Event("payment_intent.amount_capturable_updated", stripe.Stripe.Intent(intentId)),
+        };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => StripeScenario.PostWebhookAsync(stripe, events[i % 2])));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, stripe.Stripe.CapturesOf(intentId));
+        Assert.Equal(OrderStatus.Paid, (await StripeScenario.OrderAsync(stripe, s.Order.OrderId)).Status);
+        Assert.Equal((4, 0), await StoreScenario.StockAsync(stripe, s.VariantId));
+        Assert.Equal(1, await StripeScenario.OutboxCountAsync(stripe, "order.paid", s.Order.OrderId));
+        await using var scope = stripe.Scope();
+        Assert.Equal(2, await stripe.Get<StoreDbContext>(scope).ProcessedWebhookEvents.CountAsync(e => events.Any(json => json.Contains(e.EventId))));
+    }
+
+    [Fact]
     public async Task Webhook_WhenSucceededArrivesBeforeTheAuthorisation_EndsWithOnePaidOrderAndNoSecondCapture()
     {
         var s = await StripeScenario.StartedAsync(stripe, skip: 2);
