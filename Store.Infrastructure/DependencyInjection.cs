@@ -67,7 +67,24 @@ public static class DependencyInjection
         services.AddScoped<Idempotency.IdempotencyService>();
         services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();
+        services.AddOptions<PaymentOptions>()
+            .Bind(configuration.GetSection(PaymentOptions.Section))
+            .Validate(o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name, "Store:Payments:Provider is \"test\" or \"stripe\".")
+            .Validate(
+                o => o.Provider != StripePaymentGateway.Name || (!string.IsNullOrWhiteSpace(o.Stripe.SecretKey) && !string.IsNullOrWhiteSpace(o.Stripe.WebhookSecret)),
+                "Store:Payments:Provider \"stripe\" needs Store:Payments:Stripe:SecretKey and WebhookSecret.")
+            .ValidateOnStart();
+        services.AddSingleton<IPaymentGateway, TestPaymentGateway>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{PaymentOptions.Section}:Stripe:SecretKey"]))
+        {
+            // Also when another provider takes new payments: Stripe's earlier payments still refund and reconcile.
+            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+        }
+
+        services.AddScoped<PaymentGateways>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<StripeWebhookService>();
+        services.AddScoped<PaymentReconciliationService>();
         services.AddScoped<OrderQueries>();
         services.AddScoped<OrderAdminService>();
         services.AddStoreNotifications(configuration);

@@ -7,8 +7,9 @@ public sealed class Refund
     {
     }
 
-    public Refund(Guid id, Guid orderId, Guid paymentId, long amountMinor, string currency, string reason, string actor, DateTimeOffset now)
+    public Refund(Guid id, Guid orderId, Guid paymentId, long amountMinor, string currency, string reason, string actor, DateTimeOffset now, string? providerReference = null)
     {
+        ProviderReference = providerReference;
         Id = id;
         OrderId = orderId;
         PaymentId = paymentId;
@@ -27,4 +28,7 @@ public sealed class Refund
     public string Reason { get; private set; } = "";
     public string Actor { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The provider's id for the refund (a Stripe re_… id), to find it in the provider's dashboard.</summary>
+    public string? ProviderReference { get; private set; }
 }

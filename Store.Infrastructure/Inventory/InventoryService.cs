@@ -80,9 +80,17 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     }
 
     /// <summary>Keeps an order's stock while a payment waits on the shopper. In the caller's transaction.</summary>
-    public async Task ExtendReservationsAsync(Guid orderId, CancellationToken ct)
+    public Task ExtendReservationsAsync(Guid orderId, CancellationToken ct) => ExtendReservationsAsync(orderId, null, ct);
+
+    /// <summary>Keeps an order's stock for the usual lifetime, or until <paramref name="atLeastUntil"/> if later (a provider's page still open, money held).</summary>
+    public async Task ExtendReservationsAsync(Guid orderId, DateTimeOffset? atLeastUntil, CancellationToken ct)
     {
         var until = clock.UtcNow + ReservationLifetime;
+        if (atLeastUntil > until)
+        {
+            until = atLeastUntil.Value;
+        }
+
         var active = await db.StockReservations.Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Active).ToListAsync(ct);
         foreach (var reservation in active)
         {

@@ -50,7 +50,7 @@ public sealed class ReservationExpiryService(StoreDbContext db, InventoryService
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // Payments before the order: the same lock order as completing a payment, so the two never deadlock.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payments WHERE order_id = {orderId} AND status = 'Pending' FOR UPDATE", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payments WHERE order_id = {orderId} AND status IN ('Pending', 'Authorised') FOR UPDATE", ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", ct);
 
         var now = clock.UtcNow;
@@ -69,7 +69,8 @@ public sealed class ReservationExpiryService(StoreDbContext db, InventoryService
         if (order.Status == OrderStatus.AwaitingPayment)
         {
             order.Cancel(Actor, "Not paid in time; the stock went back on sale", now);
-            var waiting = await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending).ToListAsync(ct);
+            // A held (authorised) payment lapses at the provider; money that still arrives later is given back by the payment flow.
+            var waiting = await db.Payments.Where(p => p.OrderId == orderId && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Authorised)).ToListAsync(ct);
             foreach (var payment in waiting)
             {
                 payment.Decline(null, "The order expired before payment.", now);

@@ -6,6 +6,7 @@ using Store.Domain.Payments;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Payments;
 
 namespace Store.Infrastructure.Ordering;
 
@@ -13,7 +14,14 @@ namespace Store.Infrastructure.Ordering;
 /// Staff moving an order through its life. Each action locks the order row, asks the order whether the move is
 /// legal, and saves the move, its stock and money effects, the audit entry and the outbox event in one transaction.
 /// </summary>
-public sealed class OrderAdminService(StoreDbContext db, InventoryService inventory, AuditLog audit, Outbox.Outbox outbox, IClock clock)
+public sealed class OrderAdminService(
+    StoreDbContext db,
+    InventoryService inventory,
+    PaymentService payments,
+    PaymentGateways gateways,
+    AuditLog audit,
+    Outbox.Outbox outbox,
+    IClock clock)
 {
     public Task<Result<bool>> StartFulfilmentAsync(Guid orderId, string actor, CancellationToken ct = default) =>
         ChangeAsync(orderId, actor, "order.fulfilling", (order, now) => Task.FromResult(order.StartFulfilment(actor, now)), ct);
@@ -33,22 +41,44 @@ public sealed class OrderAdminService(StoreDbContext db, InventoryService invent
     public Task<Result<bool>> MarkDeliveredAsync(Guid orderId, string actor, CancellationToken ct = default) =>
         ChangeAsync(orderId, actor, "order.delivered", (order, now) => Task.FromResult(order.MarkDelivered(actor, now)), ct);
 
-    /// <summary>Cancels an unpaid order and gives its held stock back.</summary>
+    /// <summary>Cancels an unpaid order and gives its held stock back, and any money held for it.</summary>
     public Task<Result<bool>> CancelAsync(Guid orderId, string actor, string reason, CancellationToken ct = default) =>
         ChangeAsync(orderId, actor, "order.cancelled", async (order, now) =>
         {
             var cancelled = order.Cancel(actor, string.IsNullOrWhiteSpace(reason) ? "Cancelled by staff" : reason.Trim(), now);
-            if (cancelled.IsSuccess)
+            if (!cancelled.IsSuccess)
             {
-                await inventory.ReleaseAsync(order.Id, actor, "Order cancelled", ct);
-                foreach (var payment in await db.Payments.Where(p => p.OrderId == order.Id && p.Status == PaymentStatus.Pending).ToListAsync(ct))
+                return cancelled;
+            }
+
+            await inventory.ReleaseAsync(order.Id, actor, "Order cancelled", ct);
+            foreach (var payment in await db.Payments.Where(p => p.OrderId == order.Id && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Authorised)).ToListAsync(ct))
+            {
+                if (payment.Status == PaymentStatus.Pending)
                 {
                     payment.Decline(null, "The order was cancelled.", now);
+                    continue;
                 }
+
+                var released = await gateways.For(payment.Provider).CancelAsync(payment, ct);
+                if (!released.IsSuccess)
+                {
+                    return released.Error!;
+                }
+
+                payment.Void("The order was cancelled; the held money was released.", now);
             }
 
             return cancelled;
         }, ct);
+
+    /// <summary>Takes money that is held for an order (when the shop does not capture on payment): the order becomes paid.</summary>
+    public async Task<Result<bool>> CapturePaymentAsync(Guid orderId, string actor, CancellationToken ct = default)
+    {
+        // Not through ChangeAsync: the payment flow locks the payment row before the order row.
+        var captured = await payments.CaptureAsync(orderId, actor, ct);
+        return captured.IsSuccess ? captured.Value == PaymentSyncOutcome.Completed : captured.Error!;
+    }
 
     /// <summary>The goods came back: they go back on the shelves they were sold from.</summary>
     public Task<Result<bool>> MarkReturnedAsync(Guid orderId, string actor, string reason, CancellationToken ct = default) =>
@@ -64,8 +94,9 @@ public sealed class OrderAdminService(StoreDbContext db, InventoryService invent
         }, ct);
 
     /// <summary>
-    /// Gives money back on the order's successful payment through the built-in provider (which refunds at once).
-    /// With <paramref name="restock"/>, the sold units go back into stock (a refund before shipping).
+    /// Gives money back on the order's successful payment through the provider that took it (the built-in one
+    /// refunds at once; Stripe with an idempotency key per refund). If the provider refuses or cannot be reached,
+    /// nothing changes. With <paramref name="restock"/>, the sold units go back into stock (a refund before shipping).
     /// </summary>
     public Task<Result<bool>> RefundAsync(Guid orderId, long amountMinor, string reason, bool restock, string actor, CancellationToken ct = default) =>
         ChangeAsync(orderId, actor, "order.refunded", async (order, now) =>
@@ -87,7 +118,15 @@ public sealed class OrderAdminService(StoreDbContext db, InventoryService invent
                 return refunded;
             }
 
-            db.Refunds.Add(new Refund(Guid.NewGuid(), order.Id, payment.Id, amountMinor, order.Currency, reason.Trim(), actor, now));
+            // Asked last, under the order's lock: a refused refund rolls back the steps above.
+            var refundId = Guid.NewGuid();
+            var provider = await gateways.For(payment.Provider).RefundAsync(payment, refundId.ToString(), amountMinor, ct);
+            if (!provider.IsSuccess)
+            {
+                return provider.Error!;
+            }
+
+            db.Refunds.Add(new Refund(refundId, order.Id, payment.Id, amountMinor, order.Currency, reason.Trim(), actor, now, provider.Value));
             if (restock)
             {
                 await inventory.RestockReturnAsync(order.Id, actor, "Refunded and restocked", ct);
@@ -112,6 +151,7 @@ public sealed class OrderAdminService(StoreDbContext db, InventoryService invent
         if (!result.IsSuccess)
         {
             await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             return result;
         }
 

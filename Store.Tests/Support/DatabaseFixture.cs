@@ -4,19 +4,19 @@ using Store.Infrastructure.Data;
 namespace Store.Tests.Support;
 
 /// <summary>A test class's own database (a copy of the seeded template) and the real service registrations over it.</summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public class DatabaseFixture : IAsyncLifetime
 {
     public string DatabaseName { get; private set; } = "";
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
     public ServiceProvider Services { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         DatabaseName = await TestDatabase.CreateAsync();
-        Services = TestDatabase.Services(DatabaseName);
+        Services = TestDatabase.Services(DatabaseName, await SettingsAsync());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Services.DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
@@ -29,4 +29,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     public StoreDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<StoreDbContext>();
+
+    /// <summary>Configuration on top of the defaults for every service of this fixture.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
 }

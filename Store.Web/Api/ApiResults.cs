@@ -14,6 +14,8 @@ public static class ApiResults
                 ErrorKind.NotFound => StatusCodes.Status404NotFound,
                 ErrorKind.Conflict => StatusCodes.Status409Conflict,
                 ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                ErrorKind.BadRequest => StatusCodes.Status400BadRequest,
+                ErrorKind.Unavailable => StatusCodes.Status502BadGateway,
                 _ => StatusCodes.Status422UnprocessableEntity,
             },
             type: $"https://store.local/problems/{error.Code}",

@@ -6,6 +6,8 @@ namespace Store.Web.Api;
 
 public sealed record StartPaymentRequest(Guid OrderId);
 
+public sealed record StripeWebhookAnswer(PaymentSyncOutcome Outcome);
+
 public static class PaymentEndpoints
 {
     public static void MapPaymentEndpoints(this RouteGroupBuilder api)
@@ -21,5 +23,15 @@ public static class PaymentEndpoints
         })
         .AddEndpointFilter<IdempotencyFilter<StartPaymentRequest>>()
         .WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay. Honours Idempotency-Key.");
+
+        payments.MapPost("/stripe/webhook", async Task<Results<Ok<StripeWebhookAnswer>, ProblemHttpResult>> (HttpRequest request, StripeWebhookService webhooks, CancellationToken ct) =>
+        {
+            // The signature covers the exact bytes Stripe sent, so the body is read as it came, never bound.
+            using var reader = new StreamReader(request.Body);
+            var handled = await webhooks.HandleAsync(await reader.ReadToEndAsync(ct), request.Headers["Stripe-Signature"].ToString(), ct);
+            return handled.IsSuccess ? TypedResults.Ok(new StripeWebhookAnswer(handled.Value)) : ApiResults.Problem(handled.Error!);
+        })
+        .AllowAnonymous()
+        .WithSummary("Stripe's webhook (signed with Stripe-Signature). Each event is handled once; a failure answers 5xx so Stripe retries.");
     }
 }

@@ -77,7 +77,11 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.CardLast4).HasMaxLength(4);
-        b.Property(p => p.FailureReason).HasMaxLength(200);
+        b.Property(p => p.FailureReason).HasMaxLength(500);
+        b.Property(p => p.ProviderReference).HasMaxLength(255);
+        b.Property(p => p.ProviderPaymentId).HasMaxLength(255);
+        b.Property(p => p.RedirectUrl).HasMaxLength(2048);
+        b.HasIndex(p => new { p.Provider, p.ProviderPaymentId });
         b.HasIndex(p => p.OrderId, "ix_payments_order_id");
 
         // At most one successful payment per order, enforced where no race can get around it.
@@ -95,6 +99,7 @@ public sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         b.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(r => r.Reason).HasMaxLength(500);
         b.Property(r => r.Actor).HasMaxLength(256);
+        b.Property(r => r.ProviderReference).HasMaxLength(255);
         b.HasIndex(r => r.OrderId);
         b.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }

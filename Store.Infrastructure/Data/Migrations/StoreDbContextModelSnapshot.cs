@@ -1165,8 +1165,8 @@ namespace Store.Infrastructure.Data.Migrations
                         .IsFixedLength();
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("failure_reason");
 
                     b.Property<Guid>("OrderId")
@@ -1179,6 +1179,21 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("provider");
 
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("RedirectUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("redirect_url");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1187,6 +1202,9 @@ namespace Store.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_payments");
+
+                    b.HasIndex("Provider", "ProviderPaymentId")
+                        .HasDatabaseName("ix_payments_provider_provider_payment_id");
 
                     b.HasIndex(new[] { "OrderId" }, "ix_payments_order_id")
                         .HasDatabaseName("ix_payments_order_id");
@@ -1233,6 +1251,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -1,0 +1,12 @@
+namespace Store.Infrastructure.Payments;
+
+/// <summary>Store:Payments — which provider takes new payments. Each payment keeps the provider that took it.</summary>
+public sealed class PaymentOptions
+{
+    public const string Section = "Store:Payments";
+
+    /// <summary>"test" (the built-in provider, default) or "stripe".</summary>
+    public string Provider { get; set; } = TestPaymentGateway.Name;
+
+    public StripeOptions Stripe { get; set; } = new();
+}

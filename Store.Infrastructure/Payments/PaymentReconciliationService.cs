@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Store.Domain.Common;
+using Store.Domain.Payments;
+using Store.Infrastructure.Audit;
+using Store.Infrastructure.Data;
+
+namespace Store.Infrastructure.Payments;
+
+/// <summary>
+/// Compares what remote providers (Stripe) hold or took in the last hours with the store's payments and orders,
+/// for when a webhook was lost or the store stopped between the charge and its commit. Money held or taken for a
+/// payment the store has not settled goes through <see cref="PaymentService.SyncWithProviderAsync"/>, the webhook's
+/// own path: the order is completed if it still holds its stock, otherwise the money is released or refunded.
+/// A paid order whose money the provider does not show is only reported: staff decide, nothing ships meanwhile.
+/// Meant to run every 15 minutes over the last 24 hours (Stripe's idempotency keys live 24 hours): the Quartz job
+/// being added (PaymentReconciliationJob) will call <see cref="ReconcileAsync"/>; until then it is called directly.
+/// </summary>
+public sealed class PaymentReconciliationService(
+    StoreDbContext db,
+    PaymentService payments,
+    PaymentGateways gateways,
+    IOptions<PaymentOptions> options,
+    AuditLog audit,
+    IClock clock,
+    ILogger<PaymentReconciliationService> logger)
+{
+    public const string Actor = "system:payment-reconciliation";
+
+    public async Task<IReadOnlyList<ReconciliationFinding>> ReconcileAsync(TimeSpan window, CancellationToken ct = default)
+    {
+        var since = clock.UtcNow - window;
+        var findings = new List<ReconciliationFinding>();
+        foreach (var gateway in gateways.Remote)
+        {
+            var listed = await gateway.ListRecentAsync(since, ct);
+            if (!listed.IsSuccess)
+            {
+                findings.Add(new("provider-unreachable", gateway.Provider, null, null, null, listed.Error!.Message, null));
+                continue;
+            }
+
+            foreach (var money in listed.Value.Where(m => m.Status is ProviderPaymentStatus.Succeeded or ProviderPaymentStatus.Authorised))
+            {
+                if (await CheckMoneyAsync(gateway, money, ct) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            findings.AddRange(await PaidWithoutChargeAsync(gateway.Provider, since, listed.Value, ct));
+        }
+
+        if (findings.Count > 0)
+        {
+            logger.LogWarning("Payment reconciliation: {Count} findings, {Repaired} repaired", findings.Count, findings.Count(f => f.Repair is not null));
+        }
+
+        return findings;
+    }
+
+    private async Task<ReconciliationFinding?> CheckMoneyAsync(IPaymentGateway gateway, ProviderPayment money, CancellationToken ct)
+    {
+        var local = money.PaymentId is { } id
+            ? await db.Payments.AsNoTracking().Where(p => p.Id == id && p.Provider == gateway.Provider)
+                .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.Status, p.OrderId, o.Number, OrderStatus = o.Status })
+                .FirstOrDefaultAsync(ct)
+            : null;
+        if (local is null)
+        {
+            return new("unknown-charge", gateway.Provider, money.Id, money.PaymentId, money.OrderId,
+                $"{money.AmountMinor} {money.Currency} {money.Status} at {gateway.Provider} for no payment of this store.", null);
+        }
+
+        var settled = local.Status is PaymentStatus.Succeeded or PaymentStatus.Voided
+            || (local.Status == PaymentStatus.Authorised && money.Status == ProviderPaymentStatus.Authorised && !options.Value.Stripe.CaptureOnPayment);
+        if (settled)
+        {
+            return null;
+        }
+
+        db.ChangeTracker.Clear();
+        var synced = await payments.SyncWithProviderAsync(local.Id, money.Id, Actor, ct: ct);
+        var detail = $"{money.AmountMinor} {money.Currency} {money.Status} at {gateway.Provider}, but payment {local.Id} was {local.Status} and order #{local.Number} {local.OrderStatus}.";
+        var repair = synced.IsSuccess && synced.Value is not (PaymentSyncOutcome.Unchanged or PaymentSyncOutcome.Duplicate)
+            ? synced.Value switch
+            {
+                PaymentSyncOutcome.Completed => "Completed the order through the payment flow.",
+                PaymentSyncOutcome.Voided => "Gave the money back: the order could not be filled.",
+                _ => $"Payment is now {synced.Value}.",
+            }
+            : null;
+        if (repair is not null)
+        {
+            audit.Record(Actor, "payment.reconciled", "payment", local.Id.ToString(), new { local.OrderId, ProviderPaymentId = money.Id, Detail = detail, Repair = repair });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new("charge-without-paid-order", gateway.Provider, money.Id, local.Id, local.OrderId,
+            synced.IsSuccess ? detail : $"{detail} Repair failed: {synced.Error!.Message}", repair);
+    }
+
+    private async Task<IEnumerable<ReconciliationFinding>> PaidWithoutChargeAsync(string provider, DateTimeOffset since, IReadOnlyList<ProviderPayment> listed, CancellationToken ct)
+    {
+        // A provider's payment is created after the store's row, so every payment made since then is in the list.
+        var captured = listed.Where(m => m.Status == ProviderPaymentStatus.Succeeded).Select(m => m.Id).ToHashSet();
+        var paid = await db.Payments.AsNoTracking()
+            .Where(p => p.Provider == provider && p.Status == PaymentStatus.Succeeded && p.CreatedAt >= since)
+            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.OrderId, p.ProviderPaymentId, o.Number })
+            .ToListAsync(ct);
+        return paid
+            .Where(p => p.ProviderPaymentId is null || !captured.Contains(p.ProviderPaymentId))
+            .Select(p => new ReconciliationFinding("paid-order-without-charge", provider, p.ProviderPaymentId, p.Id, p.OrderId,
+                $"Order #{p.Number} is paid, but {provider} shows no captured payment {p.ProviderPaymentId ?? "(none)"} for it; hold shipping and check with {provider}.", null));
+    }
+}
