@@ -82,6 +82,13 @@ public static class JobsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 job => job.WithIdentity(IntegrityCheckJob.Key).WithDescription("Checks the stock and money invariants and alerts staff"));
+
+            q.ScheduleJob<PaymentReconciliationJob>(
+                trigger => trigger
+                    .WithIdentity("payment-reconciliation", Group)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(PaymentReconciliationJob.Key).WithDescription("Matches the provider's charges of the last 24 hours with orders, repairing what is safe"));
         });
 
         if (options.Enabled)

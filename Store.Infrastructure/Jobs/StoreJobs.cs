@@ -51,3 +51,20 @@ public sealed class IntegrityCheckJob(IntegrityMonitor monitor, IEmailSender ema
         await email.SendAsync(new EmailMessage(new EmailAddress(o.StaffAddress, "Store staff"), new EmailContent($"Integrity check: {issues.Count} problem(s)", text, html), messageId), cancellationToken);
     }
 }
+
+/// <summary>Compares the payment provider's recent charges with the store's orders and repairs what is safe.</summary>
+[DisallowConcurrentExecution]
+public sealed class PaymentReconciliationJob(Payments.PaymentReconciliationService reconciliation, ILogger<PaymentReconciliationJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("payment-reconciliation", JobsServiceCollectionExtensions.Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var findings = await reconciliation.ReconcileAsync(TimeSpan.FromHours(24), cancellationToken);
+        context.Result = findings.Count;
+        foreach (var f in findings.Where(f => f.Repair is null))
+        {
+            logger.LogWarning("Payment reconciliation: {Check} {Provider} {ProviderPaymentId} order {OrderId}: {Detail}", f.Check, f.Provider, f.ProviderPaymentId, f.OrderId, f.Detail);
+        }
+    }
+}

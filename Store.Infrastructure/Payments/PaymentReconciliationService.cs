@@ -15,7 +15,7 @@ namespace Store.Infrastructure.Payments;
 /// own path: the order is completed if it still holds its stock, otherwise the money is released or refunded.
 /// A paid order whose money the provider does not show is only reported: staff decide, nothing ships meanwhile.
 /// Meant to run every 15 minutes over the last 24 hours (Stripe's idempotency keys live 24 hours): the Quartz job
-/// being added (PaymentReconciliationJob) will call <see cref="ReconcileAsync"/>; until then it is called directly.
+/// PaymentReconciliationJob calls <see cref="ReconcileAsync"/> every 15 minutes.
 /// </summary>
 public sealed class PaymentReconciliationService(
     StoreDbContext db,
