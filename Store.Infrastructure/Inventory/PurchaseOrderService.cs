@@ -46,6 +46,19 @@ public sealed class PurchaseOrderService(StoreDbContext db, InventoryService inv
         return draft.Id;
     }
 
+    /// <summary>Staff adding a line by SKU to the supplier's draft for a location.</summary>
+    public async Task<Result<Guid>> AddToDraftBySkuAsync(int supplierId, int locationId, string? sku, int quantity, string actor, CancellationToken ct = default)
+    {
+        var normalized = (sku ?? "").Trim().ToUpperInvariant();
+        var variantId = await db.Variants.Where(v => v.Sku == normalized).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        return variantId is null
+            ? DomainError.NotFound("po.sku", $"No variant has the SKU '{sku}'.")
+            : await AddToDraftAsync(supplierId, locationId, variantId.Value, quantity, actor, ct);
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> SuppliersAsync(CancellationToken ct = default) =>
+        (await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
+
     /// <summary>True when an open (draft or sent) purchase order already brings this variant to this location.</summary>
     public async Task<bool> IsOnOrderAsync(int variantId, int locationId, CancellationToken ct = default) =>
         await db.PurchaseOrders.AnyAsync(
