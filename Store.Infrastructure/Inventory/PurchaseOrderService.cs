@@ -16,7 +16,7 @@ public sealed class PurchaseOrderService(StoreDbContext db, InventoryService inv
     /// <summary>Adds units to the supplier's open draft for that location, creating the draft if there is none.</summary>
     public async Task<Result<Guid>> AddToDraftAsync(int supplierId, int locationId, int variantId, int quantity, string actor, CancellationToken ct = default)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
 
         // One draft per supplier and location, even when several alerts arrive at once.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('po-draft'), {supplierId * 1000 + locationId})", ct);
@@ -118,7 +118,7 @@ public sealed class PurchaseOrderService(StoreDbContext db, InventoryService inv
 
     private async Task<Result<bool>> ChangeAsync(Guid id, string actor, string action, Func<PurchaseOrder, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM purchase_orders WHERE id = {id} FOR UPDATE", ct);
         var po = await db.PurchaseOrders.Include(p => p.Lines).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (po is null)

@@ -47,12 +47,12 @@ public class OutboxPageTests : BunitContext, IClassFixture<DatabaseFixture>, IAs
         }
 
         var cut = Render<OutboxPage>();
-        cut.WaitForAssertion(() => Assert.Contains("SmtpException: mailbox unavailable", cut.Find("[data-testid=outbox-messages]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("SmtpException: mailbox unavailable", cut.Find("[data-testid=outbox-messages]").TextContent), TimeSpan.FromSeconds(15));
         Assert.Matches(@"Parked\s*1\b", cut.Find("[data-testid=outbox-counts]").TextContent);
 
         await cut.Find("[data-testid=outbox-messages] button").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=outbox-messages] button")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=outbox-messages] button")), TimeSpan.FromSeconds(15));
         await using (var scope = db.Scope())
         {
             var context = db.Get<StoreDbContext>(scope);
