@@ -57,6 +57,9 @@ public static class DependencyInjection
         services.AddScoped<OutboxQueries>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ProductAdminService>();
+        services.AddScoped<Search.ProductSearch>();
+        services.AddScoped<Search.SynonymService>();
+        services.AddScoped<Search.SearchReport>();
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();
