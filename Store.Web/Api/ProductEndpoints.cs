@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Search;
