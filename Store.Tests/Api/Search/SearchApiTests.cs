@@ -40,4 +40,15 @@ public class SearchApiTests(StoreAppFactory app) : IClassFixture<StoreAppFactory
 
         Assert.InRange(names.GetArrayLength(), 1, 8);
     }
+
+    [Fact]
+    public async Task SearchPage_WhenQueryIsMisspeltAndFiltered_RendersDidYouMeanAndPlainFacetLinks()
+    {
+        var html = await app.CreateClient().GetStringAsync("/search?q=hoddie&size=M&sort=price-asc");
+
+        Assert.Contains("data-testid=\"did-you-mean\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=hoddie&amp;brand=", html, StringComparison.Ordinal);
+        Assert.Contains("size=M", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"header-search\"", html, StringComparison.Ordinal);
+    }
 }
