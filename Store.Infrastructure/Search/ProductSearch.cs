@@ -14,7 +14,7 @@ namespace Store.Infrastructure.Search;
 /// description C) with disjunctive facets. One batch per search: the page of items, then total and facet counts;
 /// a query that finds nothing costs one more query (closest known words by trigram similarity) and a retry.
 /// </summary>
-public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms)
+public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache)
 {
     public const int SuggestionCount = 8;
 
@@ -55,7 +55,10 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     }
 
     /// <summary>Names of products whose name has a word starting with what was typed (GIN prefix match on the A-weighted part).</summary>
-    public async Task<IReadOnlyList<ProductSuggestion>> SuggestAsync(string? prefix, CancellationToken ct = default)
+    public Task<IReadOnlyList<ProductSuggestion>> SuggestAsync(string? prefix, CancellationToken ct = default) =>
+        cache.GetOrLoadAsync($"suggest:{Normalise(prefix)}", () => LoadSuggestionsAsync(prefix, ct));
+
+    private async Task<IReadOnlyList<ProductSuggestion>> LoadSuggestionsAsync(string? prefix, CancellationToken ct)
     {
         var words = Words(Normalise(prefix) ?? "").Select(w => NonWord().Replace(w, "")).Where(w => w.Length > 0).Take(5).ToList();
         if (words.Count == 0)

@@ -13,7 +13,7 @@ using Store.Infrastructure.Data;
 namespace Store.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(StoreDbContext))]
-    [Migration("20261125230100_Search")]
+    [Migration("20261125231459_Search")]
     partial class Search
     {
         /// <inheritdoc />
