@@ -58,6 +58,9 @@ public static class DependencyInjection
         services.AddScoped<CatalogQueries>();
         services.AddScoped<RecommendationQueries>();
         services.AddScoped<ProductAdminService>();
+        services.AddScoped<Search.ProductSearch>();
+        services.AddScoped<Search.SynonymService>();
+        services.AddScoped<Search.SearchReport>();
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();

@@ -6,9 +6,11 @@ using Store.Domain.Catalog;
 using Store.Domain.Inventory;
 using Store.Domain.Ordering;
 using Store.Domain.Payments;
+using Store.Domain.Search;
 using Store.Infrastructure.Data.Configurations;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Outbox;
+using Store.Infrastructure.Search;
 using CartEntity = Store.Domain.Cart.Cart;
 using CartItemEntity = Store.Domain.Cart.CartItem;
 
@@ -38,6 +40,8 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+    public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+    public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

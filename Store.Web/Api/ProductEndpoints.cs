@@ -1,11 +1,30 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
+using Store.Infrastructure.Search;
 
 namespace Store.Web.Api;
 
 public sealed record ProductListResponse(IReadOnlyList<ProductSummary> Items, int? NextCursor);
+
+public sealed record ProductListRequest(
+    string? Q,
+    string[]? Category,
+    string[]? Brand,
+    string? Price,
+    [property: FromQuery(Name = "instock")] string? InStock,
+    string[]? Size,
+    string[]? Colour,
+    string? Sort,
+    int? Page,
+    int? PageSize,
+    int? Cursor,
+    int? Limit)
+{
+    public bool IsSearch => Q is not null || Brand is { Length: > 0 } || Price is not null || InStock is not null || Size is { Length: > 0 } || Colour is { Length: > 0 } || Sort is not null || Page is not null || PageSize is not null;
+}
 
 public static class ProductEndpoints
 {
@@ -13,17 +32,32 @@ public static class ProductEndpoints
     {
         var products = api.MapGroup("/products").WithTags("Products");
 
-        products.MapGet("/", async Task<Results<Ok<ProductListResponse>, ValidationProblem>> (CatalogQueries catalog, string? category, int? cursor, int? limit, CancellationToken ct) =>
+        products.MapGet("/", async Task<Results<Ok<ProductListResponse>, Ok<SearchResult>, ValidationProblem>> (
+            CatalogQueries catalog,
+            ProductSearch search,
+            [AsParameters] ProductListRequest request,
+            CancellationToken ct) =>
         {
-            if (limit is < 1 or > CatalogQueries.MaxPageSize || cursor < 0)
+            if (request.IsSearch)
+            {
+                var (query, errors) = SearchQueryParser.Parse(request.Q, request.Category, request.Brand, request.Price, request.InStock, request.Size, request.Colour, request.Sort, request.Page, request.PageSize);
+                return errors.Count > 0 || request.Cursor is not null
+                    ? ApiResults.Validation(errors.Count > 0 ? errors : new() { ["Cursor"] = ["cursor pages the plain list; a search pages with page."] })
+                    : TypedResults.Ok(await search.SearchAsync(query with { Record = true }, ct));
+            }
+
+            if (request.Limit is < 1 or > CatalogQueries.MaxPageSize || request.Cursor < 0)
             {
                 return ApiResults.Validation(new Dictionary<string, string[]> { ["Limit"] = [$"limit is 1 to {CatalogQueries.MaxPageSize}; cursor is a product id from nextCursor."] });
             }
 
-            var take = limit ?? 24;
-            var items = await catalog.AfterAsync(cursor ?? 0, take, category, ct);
+            var take = request.Limit ?? 24;
+            var items = await catalog.AfterAsync(request.Cursor ?? 0, take, request.Category?.FirstOrDefault(), ct);
             return TypedResults.Ok(new ProductListResponse(items, items.Count == take ? items[^1].Id : null));
-        }).WithSummary("Lists published products, paged by key (pass nextCursor as cursor).");
+        }).WithSummary("Lists published products, paged by key (pass nextCursor as cursor); with q, filters, sort or page it searches, with facets.");
+
+        products.MapGet("/suggest", async (string? q, ProductSearch search, CancellationToken ct) =>
+            TypedResults.Ok(await search.SuggestAsync(q, ct))).WithSummary("Up to 8 product names with a word starting with what was typed.");
 
         products.MapGet("/{slug}", async Task<Results<Ok<ProductDetail>, NotFound>> (string slug, CatalogQueries catalog, CancellationToken ct) =>
             await catalog.ProductAsync(slug, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound());

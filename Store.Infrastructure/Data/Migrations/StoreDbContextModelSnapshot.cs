@@ -1278,6 +1278,27 @@ namespace Store.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Store.Domain.Search.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("terms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_synonyms");
+
+                    b.ToTable("search_synonyms", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Data.Configurations.ProcessedWebhookEvent", b =>
                 {
                     b.Property<string>("Provider")
@@ -1534,6 +1555,38 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_sales_daily_day_category_id");
 
                     b.ToTable("sales_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Search.SearchLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("query");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_count");
+
+                    b.Property<DateTimeOffset>("SearchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("searched_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_log");
+
+                    b.HasIndex("SearchedAt")
+                        .HasDatabaseName("ix_search_log_searched_at");
+
+                    b.ToTable("search_log", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,3 @@
+namespace Store.Infrastructure.Search;
+
+public sealed record ProductSuggestion(string Name, string Slug);

@@ -1,0 +1,50 @@
+namespace Store.Infrastructure.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+}
+
+/// <summary>What a shopper asked for: text, filters (values within a facet are OR-ed, facets AND-ed), sort and page.</summary>
+public sealed record SearchQuery
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 1000;
+
+    public string? Text { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Brands { get; init; } = [];
+    public PriceBand? Price { get; init; }
+    public bool InStockOnly { get; init; }
+    public IReadOnlyList<string> Sizes { get; init; } = [];
+    public IReadOnlyList<string> Colours { get; init; } = [];
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 24;
+
+    /// <summary>Write the search to the log; only a first look (page 1, no filter) is written, so paging and facet clicks do not inflate the report.</summary>
+    public bool Record { get; init; }
+
+    public bool HasFilters => Categories.Count > 0 || Brands.Count > 0 || Price is not null || InStockOnly || Sizes.Count > 0 || Colours.Count > 0;
+
+    public static string SortKey(SearchSort sort) => sort switch
+    {
+        SearchSort.PriceAsc => "price-asc",
+        SearchSort.PriceDesc => "price-desc",
+        SearchSort.Newest => "newest",
+        _ => "relevance",
+    };
+
+    public static SearchSort? ParseSort(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "relevance" => SearchSort.Relevance,
+        "price-asc" => SearchSort.PriceAsc,
+        "price-desc" => SearchSort.PriceDesc,
+        "newest" => SearchSort.Newest,
+        _ => null,
+    };
+}
