@@ -17,5 +17,5 @@ public readonly record struct Percent(decimal Value)
 
     internal static long RoundHalfEven(decimal value) => (long)Math.Round(value, 0, MidpointRounding.ToEven);
 
-    public override string ToString() => $"{Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} %";
+    public override string ToString() => $"{Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} %";
 }

@@ -60,13 +60,18 @@ public static class PromotionEvaluator
         }
 
         var best = candidates
-            .Select(set => (Discounts: Apply(set, cart), Rank: ranked.IndexOf(set[0])))
+            .Select(set => (Set: set, Discounts: Apply(set, cart), Rank: ranked.IndexOf(set[0])))
             .OrderByDescending(c => c.Discounts.Sum(d => d.Amount.Minor))
             .ThenBy(c => c.Rank)
-            .Select(c => c.Discounts)
-            .FirstOrDefault() ?? [];
+            .FirstOrDefault();
 
-        return new PromotionResult(cart.Currency, best, rejected);
+        // A valid code that lost to a better deal is told, not silently dropped.
+        foreach (var loser in ranked.Where(p => p.Code is not null && best.Set?.Contains(p) != true))
+        {
+            rejected.Add(DomainError.Conflict("promotion.code.not-combinable", $"The code {loser.Code} cannot be combined with {string.Join(", ", best.Set?.Select(p => p.Name) ?? [])}, which saves you more."));
+        }
+
+        return new PromotionResult(cart.Currency, best.Discounts ?? [], rejected);
     }
 
     private static List<AppliedDiscount> Apply(IReadOnlyList<Promotion> set, PromotionCart cart)

@@ -95,6 +95,19 @@ public class PromotionEvaluatorTests
         Assert.Equal(["x1"], PromotionEvaluator.Evaluate(promotions, Cart(codes: "VIP")).Discounts.Select(d => d.PromotionId).Distinct());
     }
 
+    [Fact]
+    public void Evaluate_WhenACodeLosesToABetterExclusivePromotion_SaysSo()
+    {
+        Promotion[] promotions =
+        [
+            new("auto", "Sitewide 30 %", BenefitKind.PercentOff, PromotionTarget.WholeOrder, Percent: new(30), Stacking: Stacking.Exclusive),
+            new("code", "5 % off", BenefitKind.PercentOff, PromotionTarget.WholeOrder, Code: "FIVE", Percent: new(5)),
+        ];
+        var result = PromotionEvaluator.Evaluate(promotions, Cart(codes: "FIVE"));
+        Assert.Equal(["auto"], result.Discounts.Select(d => d.PromotionId).Distinct());
+        Assert.Equal("promotion.code.not-combinable", result.RejectedCodes.Single().Code);
+    }
+
     [Theory]
     [InlineData(1, 0, 2000)]
     [InlineData(0, 1, 1900)]
