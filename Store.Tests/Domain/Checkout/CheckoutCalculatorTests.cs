@@ -65,6 +65,20 @@ public class CheckoutCalculatorTests
     }
 
     [Fact]
+    public void Calculate_KeepsThePriceExplanationAndDiscountReasonsOnEachLine()
+    {
+        var book = PriceBook.Empty with { Sales = [new SalePrice(1, PriceAdjustment.Off(20), null, new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero))] };
+        var price = PricingEngine.Resolve(new PriceRequest(1, 1, 10, new Money(2500, "USD"), null, 1, null, 5, null), book, Now);
+        var line = new CheckoutLine("tee", 1, 1, 10, TaxClass.Standard, 200, 1, price);
+        var promotion = new Promotion("p1", "Tees 5 off", BenefitKind.AmountOff, PromotionTarget.Categories(10), Amount: new Money(500, "USD"));
+
+        var sold = Calculator.Calculate(new CheckoutRequest("USD", [line], new Destination("US", "OR", "97201"), null, [promotion], [], new TaxSettings(false), Now)).Value.Lines.Single();
+
+        Assert.Equal(("Sale −20 % until 30 Nov", 2000L, 500L, 1500L), (sold.PriceExplanation.Text, sold.UnitPrice.Minor, sold.Discount.Minor, sold.Total.Minor));
+        Assert.Equal("Tees 5 off", sold.Discounts.Single().Explanation);
+    }
+
+    [Fact]
     public void Calculate_WhenMethodDoesNotServeTheAddress_Fails() =>
         Assert.Equal("shipping.zone", Calculator.Calculate(new CheckoutRequest("USD", [Line("a", 1, null, TaxClass.Standard, 100, 1)], new Destination("DE", null, "10115"), "usps-ground", [], [], new TaxSettings(false), Now)).Error!.Code);
 
