@@ -3,6 +3,9 @@ namespace Store.Domain.Ordering;
 /// <summary>
 /// The one calculation of a cart's or an order's totals, used by the cart page, checkout, the API and the order
 /// snapshot alike, so a shopper is never shown one total and charged another.
+/// Discounts, tax and rated shipping come from <see cref="Checkout.CheckoutCalculator"/>: checkout calls it once and
+/// hands <see cref="Checkout.CheckoutTotals.ToOrderTotals"/> on, which has this same shape, so this flat-rate
+/// version can be retired without changing Order.Place's callers.
 /// </summary>
 public sealed record OrderTotals(long SubtotalMinor, long ShippingMinor, long TaxMinor, string Currency)
 {
