@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): search and catalog API throughput with 100,000 products, in one run on this box.
+# Seeds a fresh database, starts the store, and drives it with wrk (installed from Debian if missing).
+# Usage: bench/search.sh [connections] [seconds]
+set -euo pipefail
+STORE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export STORE_ROOT
+cd "$STORE_ROOT"
+source scripts/postgres.sh
+connections="${1:-16}"
+seconds="${2:-10}"
+port=5097
+command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+pg_ensure_running
+bin=$(pg_bin_dir)
+export PGPASSWORD="$STORE_PG_PASSWORD"
+psql_() { "$bin/psql" -h 127.0.0.1 -p "$STORE_PG_PORT" -U "$STORE_PG_USER" -v ON_ERROR_STOP=1 -q "$@"; }
+psql_ -d postgres -c "DROP DATABASE IF EXISTS store_search_bench WITH (FORCE)" -c "CREATE DATABASE store_search_bench"
+
+dotnet build Store.Web -c Release -nologo -v q >/dev/null
+export ConnectionStrings__Store="${ConnectionStrings__Store/Database=store/Database=store_search_bench}"
+start_app() {
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Store__Admin__Password="Bench-Admin-1" Store__Jobs__Enabled=false \
+    dotnet Store.Web/bin/Release/net10.0/Store.Web.dll --urls "http://127.0.0.1:$port" > /tmp/store-search-bench.log 2>&1 &
+  app=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 1; done
+  echo "the store did not start" >&2; exit 1
+}
+start_app
+trap 'kill $app 2>/dev/null || true' EXIT
+
+echo "== Seeding 100,000 products (with variants and stock)…"
+time psql_ -d store_search_bench <<'SQL'
+WITH words AS (
+  SELECT ARRAY['Alpine','Coastal','Everyday','Summit','Trail','Harbor','Nordic','Canyon','Meadow','Urban','Classic','Ridge','Cedar','Glacier','Prairie','Drift','Ember','Lakeside','Timber','Aurora'] AS adj,
+         ARRAY['Tee','Hoodie','Jacket','Parka','Boot','Sneaker','Daypack','Tote','Tent','Lantern','Mug','Bottle','Beanie','Scarf','Gloves','Sweatshirt','Fleece','Sandal','Duffel','Skillet'] AS noun,
+         ARRAY['Northwind','Fjell & Co','Bluebird','Oakline','Kestrel','Saltmarsh','Pinecrest','Wayfarer'] AS brand
+), gen AS (
+  SELECT g,
+         adj[1 + (g % 20)] || ' ' || noun[1 + ((g / 20) % 20)] || ' ' || (g / 400)::text AS name,
+         brand[1 + (g % 8)] AS brand,
+         1 + (g % 8) AS category_id
+  FROM generate_series(1, 100000) g, words
+)
+INSERT INTO products (name, slug, description, brand, category_id, currency, is_published, is_featured, created_at, updated_at)
+SELECT name, 'bench-' || g, 'The ' || name || ' by ' || brand || ': made to last, tested on real trips, easy to care for.',
+       brand, category_id, 'USD', true, false, now() - (g || ' minutes')::interval, now()
+FROM gen;
+
+INSERT INTO product_variants (product_id, sku, title, size, colour, price_minor)
+SELECT p.id, 'BENCH-' || p.id || '-' || s.size, s.size || ' / Black', s.size, 'Black', 1000 + (p.id % 200) * 100 - 1
+FROM products p CROSS JOIN (VALUES ('S'), ('M')) s(size)
+WHERE p.slug LIKE 'bench-%';
+
+INSERT INTO inventory (variant_id, location_id, on_hand, reserved, reorder_point, reorder_quantity)
+SELECT v.id, (SELECT min(id) FROM locations), CASE WHEN v.id % 7 = 0 THEN 0 ELSE 20 END, 0, 0, 0
+FROM product_variants v WHERE v.sku LIKE 'BENCH-%';
+
+INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, actor, note, at)
+SELECT variant_id, location_id, 'Receipt', on_hand, 0, 'bench', 'Benchmark stock', now() FROM inventory WHERE on_hand > 0 AND variant_id IN (SELECT id FROM product_variants WHERE sku LIKE 'BENCH-%');
+ANALYZE;
+SQL
+psql_ -d store_search_bench -tAc "SELECT 'products: ' || count(*) FROM products"
+
+# A restart, so the catalog cache and the plans see the full catalog.
+kill $app; wait $app 2>/dev/null || true
+start_app
+
+run() {
+  local label="$1" url="$2"
+  curl -fs -o /dev/null "$url"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url" > /tmp/wrk.txt
+  local rps p50 p99
+  rps=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' /tmp/wrk.txt)
+  p50=$(grep -oP '^\s+50%\s+\K\S+' /tmp/wrk.txt)
+  p99=$(grep -oP '^\s+99%\s+\K\S+' /tmp/wrk.txt)
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "$label" "$rps" "$p50" "$p99"
+  echo "$rps" > "/tmp/rps-$label"
+}
+
+echo "== 100,000 products, $connections connections, ${seconds}s each"
+run "search: word (jacket)" "http://127.0.0.1:$port/api/products?q=jacket"
+run "search: misspelt (hoddie)" "http://127.0.0.1:$port/api/products?q=hoddie"
+run "search: word + facets" "http://127.0.0.1:$port/api/products?q=jacket&brand=Northwind&instock=1&sort=price-asc"
+run "search page (HTML)" "http://127.0.0.1:$port/search?q=jacket"
+run "GET /api/products" "http://127.0.0.1:$port/api/products?limit=24"
+run "bare JSON (/api/status)" "http://127.0.0.1:$port/api/status"
+catalog=$(cat "/tmp/rps-GET /api/products"); bare=$(cat "/tmp/rps-bare JSON (/api/status)")
+echo "== GET /api/products ÷ bare endpoint = $(awk -v a="$catalog" -v b="$bare" 'BEGIN{printf "%.2f", a/b}')"
