@@ -70,7 +70,7 @@ start_app
 run() {
   local label="$1" url="$2"
   curl -fs -o /dev/null "$url"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url" > /tmp/wrk.txt
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url" > /tmp/wrk.txt
   local rps p50 p99
   rps=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' /tmp/wrk.txt)
   p50=$(grep -oP '^\s+50%\s+\K\S+' /tmp/wrk.txt)
