@@ -15,7 +15,6 @@ public static class SeoEndpoints
                 $"""
                 User-agent: *
                 Disallow: /admin
-                Disallow: /cart
                 Disallow: /checkout
                 Disallow: /account
                 Disallow: /pay
