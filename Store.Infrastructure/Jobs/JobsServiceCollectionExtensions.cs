@@ -62,33 +62,10 @@ public static class JobsServiceCollectionExtensions
                     .WithIdentity(OutboxDispatcherJob.Key)
                     .WithDescription("Hands committed outbox messages to their handlers"));
 
-            q.ScheduleJob<ReservationExpiryJob>(
-                trigger => trigger
-                    .WithIdentity("reservation-expiry", Group)
-                    .StartNow()
-                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(60)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(ReservationExpiryJob.Key).WithDescription("Releases the stock of orders not paid in time"));
-
-            q.ScheduleJob<SalesReportJob>(
-                trigger => trigger
-                    .WithIdentity("sales-report", Group)
-                    .StartNow()
-                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(SalesReportJob.Key).WithDescription("Rebuilds the daily sales aggregates of today and yesterday"));
-
-            q.ScheduleJob<IntegrityCheckJob>(
-                trigger => trigger
-                    .WithIdentity("integrity-check", Group)
-                    .StartNow()
-                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(IntegrityCheckJob.Key).WithDescription("Checks the stock and money invariants and alerts staff"));
-
-            q.ScheduleJob<PaymentReconciliationJob>(
-                trigger => trigger
-                    .WithIdentity("payment-reconciliation", Group)
-                    .StartNow()
-                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(PaymentReconciliationJob.Key).WithDescription("Matches the provider's charges of the last 24 hours with orders, repairing what is safe"));
+            Every<ReservationExpiryJob>(q, ReservationExpiryJob.Key, TimeSpan.FromMinutes(1), "Releases the stock of orders not paid in time");
+            Every<SalesReportJob>(q, SalesReportJob.Key, TimeSpan.FromMinutes(15), "Rebuilds the daily sales aggregates of today and yesterday");
+            Every<IntegrityCheckJob>(q, IntegrityCheckJob.Key, TimeSpan.FromMinutes(30), "Checks the stock and money invariants and alerts staff");
+            Every<PaymentReconciliationJob>(q, PaymentReconciliationJob.Key, TimeSpan.FromMinutes(15), "Matches the provider's charges of the last 24 hours with orders, repairing what is safe");
         });
 
         if (options.Enabled)
@@ -98,4 +75,14 @@ public static class JobsServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>A job on a fixed interval; the trigger is named like the job so a restart replaces, never adds.</summary>
+    private static void Every<TJob>(IQuartzBuilder q, JobKey key, TimeSpan interval, string description)
+        where TJob : IJob =>
+        q.ScheduleJob<TJob>(
+            trigger => trigger
+                .WithIdentity(key.Name, Group)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+            job => job.WithIdentity(key).WithDescription(description));
 }

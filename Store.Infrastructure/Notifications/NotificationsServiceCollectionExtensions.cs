@@ -33,6 +33,7 @@ public static class NotificationsServiceCollectionExtensions
             return new EmailTemplates(shop.Name, shop.PublicBaseUrl);
         });
 
+        services.AddScoped<OrderMailer>();
         services.AddScoped<IOutboxHandler, OrderPaidEmailHandler>();
         services.AddScoped<IOutboxHandler, PaymentFailedEmailHandler>();
         services.AddScoped<IOutboxHandler, OrderShippedEmailHandler>();
