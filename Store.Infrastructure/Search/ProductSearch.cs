@@ -253,17 +253,10 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             base AS (
                 SELECT p.id, p.name, p.slug, p.brand, p.currency, p.created_at, c.slug AS category_slug, c.name AS category_name,
                        {(hasText ? "ts_rank(p.search_vector, q.query)" : "0::real")} AS rank,
-                       v.price_from, v.sizes, v.colours,
-                       EXISTS (SELECT 1 FROM product_variants pv JOIN inventory i ON i.variant_id = pv.id
-                               WHERE pv.product_id = p.id AND i.on_hand - i.reserved > 0) AS in_stock
+                       p.facet_price_from AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock
                 FROM products p
                 JOIN categories c ON c.id = p.category_id
                 {(hasText ? "CROSS JOIN q" : "")}
-                CROSS JOIN LATERAL (
-                    SELECT coalesce(min(pv.price_minor), 0) AS price_from,
-                           coalesce(array_agg(DISTINCT pv.size::text) FILTER (WHERE pv.size IS NOT NULL), ARRAY[]::text[]) AS sizes,
-                           coalesce(array_agg(DISTINCT pv.colour::text) FILTER (WHERE pv.colour IS NOT NULL), ARRAY[]::text[]) AS colours
-                    FROM product_variants pv WHERE pv.product_id = p.id) v
                 WHERE p.is_published {(hasText ? "AND p.search_vector @@ q.query" : "")}
             ),
             f AS (
