@@ -76,7 +76,7 @@ run() {
   p50=$(grep -oP '^\s+50%\s+\K\S+' /tmp/wrk.txt)
   p99=$(grep -oP '^\s+99%\s+\K\S+' /tmp/wrk.txt)
   printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "$label" "$rps" "$p50" "$p99"
-  echo "$rps" > "/tmp/rps-$label"
+  echo "$rps" > "/tmp/rps-${label//[^a-z]/_}"
 }
 
 echo "== 100,000 products, $connections connections, ${seconds}s each"
@@ -84,7 +84,8 @@ run "search: word (jacket)" "http://127.0.0.1:$port/api/products?q=jacket"
 run "search: misspelt (hoddie)" "http://127.0.0.1:$port/api/products?q=hoddie"
 run "search: word + facets" "http://127.0.0.1:$port/api/products?q=jacket&brand=Northwind&instock=1&sort=price-asc"
 run "search page (HTML)" "http://127.0.0.1:$port/search?q=jacket"
-run "GET /api/products" "http://127.0.0.1:$port/api/products?limit=24"
-run "bare JSON (/api/status)" "http://127.0.0.1:$port/api/status"
-catalog=$(cat "/tmp/rps-GET /api/products"); bare=$(cat "/tmp/rps-bare JSON (/api/status)")
+catalog_label="GET /api/products"; bare_label="bare JSON (/api/status)"
+run "$catalog_label" "http://127.0.0.1:$port/api/products?limit=24"
+run "$bare_label" "http://127.0.0.1:$port/api/status"
+catalog=$(cat "/tmp/rps-${catalog_label//[^a-z]/_}"); bare=$(cat "/tmp/rps-${bare_label//[^a-z]/_}")
 echo "== GET /api/products ÷ bare endpoint = $(awk -v a="$catalog" -v b="$bare" 'BEGIN{printf "%.2f", a/b}')"
