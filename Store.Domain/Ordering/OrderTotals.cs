@@ -11,20 +11,6 @@ public sealed record OrderTotals(long SubtotalMinor, long ShippingMinor, long Ta
 {
     public long TotalMinor => checked(SubtotalMinor + ShippingMinor + TaxMinor);
 
-    public static OrderTotals For(IEnumerable<(long UnitPriceMinor, int Quantity)> lines, long flatShippingMinor, string currency)
-    {
-        var subtotal = 0L;
-        var any = false;
-        foreach (var (price, quantity) in lines)
-        {
-            subtotal = checked(subtotal + (price * quantity));
-            any = true;
-        }
-
-        // No lines, nothing to ship.
-        return new OrderTotals(subtotal, any ? flatShippingMinor : 0, 0, currency);
-    }
-
     /// <summary>
     /// The order's totals from lines that carry their computed tax, the same way
     /// <see cref="Checkout.CheckoutTotals.ToOrderTotals"/> shapes them: in a tax-inclusive store the tax is taken out
