@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<Idempotency.IdempotencyService>();
         services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();
+        services.AddScoped<CheckoutTotalsService>();
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.Section))
             .Validate(o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name, "Store:Payments:Provider is \"test\" or \"stripe\".")

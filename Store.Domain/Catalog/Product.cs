@@ -1,4 +1,5 @@
 using Store.Domain.Common;
+using Store.Domain.Tax;
 
 namespace Store.Domain.Catalog;
 
@@ -39,6 +40,9 @@ public sealed class Product
 
     /// <summary>Sell beyond stock: what cannot be reserved is backordered and shipped when stock arrives.</summary>
     public bool AllowBackorders { get; private set; }
+
+    /// <summary>Which of a tax zone's rates applies (food and kitchenware are often reduced).</summary>
+    public TaxClass TaxClass { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyList<ProductVariant> Variants => _variants;
@@ -76,6 +80,8 @@ public sealed class Product
     public void SetFeatured(bool featured) => IsFeatured = featured;
 
     public void SetBackorders(bool allowed) => AllowBackorders = allowed;
+
+    public void SetTaxClass(TaxClass taxClass) => TaxClass = taxClass;
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 

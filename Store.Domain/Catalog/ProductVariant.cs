@@ -27,7 +27,20 @@ public sealed class ProductVariant
     public string? Colour { get; private set; }
     public long PriceMinor { get; private set; }
 
+    /// <summary>Shipping weight of one unit, packed; the parcel weight for weight-based rates is the sum.</summary>
+    public int WeightGrams { get; private set; }
+
     public Money Price(string currency) => new(PriceMinor, currency);
+
+    public void SetWeight(int grams)
+    {
+        if (grams < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(grams), "A weight cannot be negative.");
+        }
+
+        WeightGrams = grams;
+    }
 
     public void ChangePrice(long priceMinor)
     {

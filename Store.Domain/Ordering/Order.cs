@@ -46,6 +46,9 @@ public sealed class Order
     public IReadOnlyList<OrderStatusChange> History => _history;
     public DateTimeOffset? ShippedAt { get; private set; }
     public string? Carrier { get; private set; }
+
+    /// <summary>The shipping method the shopper chose at checkout ("USPS Ground Advantage"); the label and carrier follow it.</summary>
+    public string? ShippingService { get; private set; }
     public string? TrackingNumber { get; private set; }
     public long RefundedMinor { get; private set; }
 
@@ -66,7 +69,8 @@ public sealed class Order
         long shippingMinor,
         Guid? cartId,
         DateTimeOffset? cartVersion,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        OrderShipping? shipping = null)
     {
         if (lines.Count == 0)
         {
@@ -78,21 +82,27 @@ public sealed class Order
             return DomainError.Invalid("order.line", "Every line needs a positive quantity and a price.");
         }
 
-        if (shippingMinor < 0)
+        shipping ??= new OrderShipping(null, 0, PricesIncludeTax: false);
+        if (shippingMinor < 0 || shipping.TaxMinor < 0 || (shipping.PricesIncludeTax && shipping.TaxMinor > shippingMinor))
         {
-            return DomainError.Invalid("order.shipping", "Shipping cannot be negative.");
+            return DomainError.Invalid("order.shipping", "Shipping and its tax cannot be negative.");
         }
 
-        var totals = OrderTotals.For(lines.Select(l => (l.UnitPriceMinor, l.Quantity)), shippingMinor, currency);
+        if (lines.Any(l => l.TaxMinor < 0 || (shipping.PricesIncludeTax && l.TaxMinor > l.UnitPriceMinor * l.Quantity)))
+        {
+            return DomainError.Invalid("order.tax", "A line's tax cannot be negative or, in prices that include tax, more than the line.");
+        }
+
+        var totals = OrderTotals.For(lines, shippingMinor, shipping.TaxMinor, shipping.PricesIncludeTax, currency);
         var order = new Order(id, number, customerId, email.Trim(), address, currency, totals.ShippingMinor, now)
         {
             CartId = cartId,
             CartVersion = cartVersion,
+            ShippingService = shipping.Service,
         };
         foreach (var line in lines)
         {
-            // Tax is not charged yet: the tax service (zones, classes, rounding) fills this in.
-            order._items.Add(new OrderItem(line, taxMinor: 0));
+            order._items.Add(new OrderItem(line));
         }
 
         order.SubtotalMinor = totals.SubtotalMinor;

@@ -7,7 +7,7 @@ public sealed class OrderItem
     {
     }
 
-    internal OrderItem(OrderLine line, long taxMinor)
+    internal OrderItem(OrderLine line)
     {
         VariantId = line.VariantId;
         ProductName = line.ProductName;
@@ -15,7 +15,7 @@ public sealed class OrderItem
         Sku = line.Sku;
         UnitPriceMinor = line.UnitPriceMinor;
         Quantity = line.Quantity;
-        TaxMinor = taxMinor;
+        TaxMinor = line.TaxMinor;
         LineTotalMinor = checked(line.UnitPriceMinor * line.Quantity);
     }
 

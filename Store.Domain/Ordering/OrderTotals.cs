@@ -4,24 +4,31 @@ namespace Store.Domain.Ordering;
 /// The one calculation of a cart's or an order's totals, used by the cart page, checkout, the API and the order
 /// snapshot alike, so a shopper is never shown one total and charged another.
 /// Discounts, tax and rated shipping come from <see cref="Checkout.CheckoutCalculator"/>: checkout calls it once and
-/// hands <see cref="Checkout.CheckoutTotals.ToOrderTotals"/> on, which has this same shape, so this flat-rate
-/// version can be retired without changing Order.Place's callers.
+/// passes the shipping and each line's tax to Order.Place, which adds them up here in the shape of
+/// <see cref="Checkout.CheckoutTotals.ToOrderTotals"/>; checkout then checks the two agree.
 /// </summary>
 public sealed record OrderTotals(long SubtotalMinor, long ShippingMinor, long TaxMinor, string Currency)
 {
     public long TotalMinor => checked(SubtotalMinor + ShippingMinor + TaxMinor);
 
-    public static OrderTotals For(IEnumerable<(long UnitPriceMinor, int Quantity)> lines, long flatShippingMinor, string currency)
+    /// <summary>
+    /// The order's totals from lines that carry their computed tax, the same way
+    /// <see cref="Checkout.CheckoutTotals.ToOrderTotals"/> shapes them: in a tax-inclusive store the tax is taken out
+    /// of subtotal and shipping so it is not counted twice.
+    /// </summary>
+    public static OrderTotals For(IEnumerable<OrderLine> lines, long shippingMinor, long shippingTaxMinor, bool pricesIncludeTax, string currency)
     {
-        var subtotal = 0L;
-        var any = false;
-        foreach (var (price, quantity) in lines)
+        var goods = 0L;
+        var lineTax = 0L;
+        foreach (var line in lines)
         {
-            subtotal = checked(subtotal + (price * quantity));
-            any = true;
+            goods = checked(goods + (line.UnitPriceMinor * line.Quantity));
+            lineTax = checked(lineTax + line.TaxMinor);
         }
 
-        // No lines, nothing to ship.
-        return new OrderTotals(subtotal, any ? flatShippingMinor : 0, 0, currency);
+        var tax = checked(lineTax + shippingTaxMinor);
+        return pricesIncludeTax
+            ? new OrderTotals(goods - lineTax, shippingMinor - shippingTaxMinor, tax, currency)
+            : new OrderTotals(goods, shippingMinor, tax, currency);
     }
 }

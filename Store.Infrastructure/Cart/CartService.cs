@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Store.Domain.Cart;
 using Store.Domain.Common;
-using Store.Domain.Ordering;
+using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using CartEntity = Store.Domain.Cart.Cart;
 
 namespace Store.Infrastructure.Cart;
 
-public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOptions> options)
+public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsService totals, IOptions<ShopOptions> options)
 {
     private const int Attempts = 4;
 
@@ -117,10 +117,9 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
 
     internal async Task<CartView> ViewAsync(CartEntity? cart, CancellationToken ct)
     {
-        var currency = options.Value.Currency;
         if (cart is null || cart.Items.Count == 0)
         {
-            return new CartView(cart?.Id, [], OrderTotals.For([], options.Value.FlatShippingMinor, currency));
+            return new CartView(cart?.Id, [], (await totals.QuoteAsync([], null, null, ct)).Value);
         }
 
         var variantIds = cart.Items.Select(i => i.VariantId).ToList();
@@ -134,6 +133,10 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
                 v.Title,
                 v.Sku,
                 v.PriceMinor,
+                v.ProductId,
+                v.Product.CategoryId,
+                v.Product.TaxClass,
+                v.WeightGrams,
                 Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
             })
             .ToDictionaryAsync(v => v.Id, ct);
@@ -144,11 +147,19 @@ public sealed class CartService(StoreDbContext db, IClock clock, IOptions<ShopOp
             .Select(i =>
             {
                 var v = variants[i.VariantId];
-                return new CartLineView(v.Id, v.Name, v.Slug, v.Title, v.Sku, v.PriceMinor, i.Quantity, v.Available);
+                return new CartLineView(v.Id, v.Name, v.Slug, v.Title, v.Sku, v.PriceMinor, i.Quantity, v.Available)
+                {
+                    ProductId = v.ProductId,
+                    CategoryId = v.CategoryId,
+                    TaxClass = v.TaxClass,
+                    WeightGrams = v.WeightGrams,
+                };
             })
             .ToList();
-        var totals = OrderTotals.For(lines.Select(l => (l.UnitPriceMinor, l.Quantity)), options.Value.FlatShippingMinor, currency);
-        return new CartView(cart.Id, lines, totals);
+
+        // No address yet: an estimate, which refuses nothing; only a misconfigured rate (another currency) makes it fail.
+        var estimate = await totals.QuoteAsync(lines, null, null, ct);
+        return new CartView(cart.Id, lines, estimate.IsSuccess ? estimate.Value : CheckoutQuote.Empty(options.Value.Currency, new(options.Value.HomeCountry, null, null), options.Value.PricesIncludeTax));
     }
 
     private async Task<IReadOnlyDictionary<int, SellableVariant>> SellableAsync(List<int> variantIds, CancellationToken ct) =>

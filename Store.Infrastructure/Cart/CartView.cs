@@ -1,11 +1,16 @@
 using Store.Domain.Ordering;
+using Store.Domain.Tax;
+using Store.Infrastructure.Checkout;
 
 namespace Store.Infrastructure.Cart;
 
-public sealed record CartView(Guid? Id, IReadOnlyList<CartLineView> Lines, OrderTotals Totals)
+/// <summary>A cart with its totals. Before checkout <see cref="Quote"/> is an estimate (no address yet).</summary>
+public sealed record CartView(Guid? Id, IReadOnlyList<CartLineView> Lines, CheckoutQuote Quote)
 {
     /// <summary>What changed since the shopper last looked (sold out, fewer left, new price), in words.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    public OrderTotals Totals => Quote.Totals;
 
     public int ItemCount => Lines.Sum(l => l.Quantity);
 
@@ -22,6 +27,11 @@ public sealed record CartLineView(
     int Quantity,
     int Available)
 {
+    public int ProductId { get; init; }
+    public int? CategoryId { get; init; }
+    public TaxClass TaxClass { get; init; }
+    public int WeightGrams { get; init; }
+
     public long LineTotalMinor => UnitPriceMinor * Quantity;
 
     public string ImageUrl => Catalog.ProductImages.UrlFor(ProductSlug);

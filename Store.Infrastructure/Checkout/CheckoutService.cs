@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Store.Domain.Checkout;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
 using Store.Domain.Ordering.Events;
@@ -16,6 +17,7 @@ public sealed record PlacedOrder(Guid OrderId, long Number, long TotalMinor, str
 public sealed class CheckoutService(
     StoreDbContext db,
     CartService carts,
+    CheckoutTotalsService totals,
     InventoryService inventory,
     AuditLog audit,
     Outbox.Outbox outbox,
@@ -24,9 +26,11 @@ public sealed class CheckoutService(
 {
     /// <summary>
     /// Turns the shopper's cart into an order awaiting payment and holds its stock, all in one transaction.
-    /// Placing the same unchanged cart again (a double click, a retried request) returns the same order.
+    /// Placing the same unchanged cart again (a double click, a retried request) returns the same order. Shipping and
+    /// tax come from <see cref="CheckoutTotalsService"/>, the same quote the checkout page and the API show.
     /// </summary>
-    public async Task<Result<PlacedOrder>> PlaceOrderAsync(CartOwner owner, CheckoutDetails details, CancellationToken ct = default)
+    /// <param name="shippingMethodId">Null for the cheapest method that delivers to the address.</param>
+    public async Task<Result<PlacedOrder>> PlaceOrderAsync(CartOwner owner, CheckoutDetails details, string? shippingMethodId = null, CancellationToken ct = default)
     {
         var errors = details.Validate();
         if (errors.Count > 0)
@@ -53,30 +57,38 @@ public sealed class CheckoutService(
             return DomainError.Invalid("checkout.empty", "The cart is empty.");
         }
 
-        var open = await db.Orders
-            .Where(o => o.CartId == cart.Id && o.Status == OrderStatus.AwaitingPayment)
-            .ToListAsync(ct);
-        foreach (var previous in open)
-        {
-            if (previous.CartVersion == cart.UpdatedAt && previous.Email == email && previous.ShippingAddress == address)
-            {
-                return new PlacedOrder(previous.Id, previous.Number, previous.TotalMinor, previous.Currency);
-            }
-
-            // The cart or the address changed since: the older unpaid order gives its stock back.
-            previous.Cancel(email, "Replaced by a newer checkout of the same cart", clock.UtcNow);
-            await inventory.ReleaseAsync(previous.Id, email, "Replaced by a newer checkout of the same cart", ct);
-            audit.Record(email, "order.superseded", "order", previous.Id.ToString(), new { previous.Number });
-        }
-
         var view = await carts.ViewAsync(cart, ct);
         if (view.Lines.Count != cart.Items.Count)
         {
             return DomainError.Conflict("checkout.unavailable", "Some items in the cart are no longer sold. Review the cart and try again.");
         }
 
+        var quoted = await totals.QuoteAsync(view.Lines, Destination.From(address), shippingMethodId, ct);
+        if (!quoted.IsSuccess)
+        {
+            return quoted.Error!;
+        }
+
+        var quote = quoted.Value;
+        var service = quote.Shipping is { } chosen ? $"{chosen.Carrier} {chosen.Service}" : null;
+        var open = await db.Orders
+            .Where(o => o.CartId == cart.Id && o.Status == OrderStatus.AwaitingPayment)
+            .ToListAsync(ct);
+        foreach (var previous in open)
+        {
+            if (previous.CartVersion == cart.UpdatedAt && previous.Email == email && previous.ShippingAddress == address && previous.ShippingService == service)
+            {
+                return new PlacedOrder(previous.Id, previous.Number, previous.TotalMinor, previous.Currency);
+            }
+
+            // The cart, the address or the shipping method changed since: the older unpaid order gives its stock back.
+            previous.Cancel(email, "Replaced by a newer checkout of the same cart", clock.UtcNow);
+            await inventory.ReleaseAsync(previous.Id, email, "Replaced by a newer checkout of the same cart", ct);
+            audit.Record(email, "order.superseded", "order", previous.Id.ToString(), new { previous.Number });
+        }
+
         var lines = view.Lines
-            .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity))
+            .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity, quote.LineTax[l.VariantId]))
             .ToList();
         var number = await db.Database
             .SqlQuery<long>($"SELECT nextval('order_numbers') AS \"Value\"")
@@ -89,16 +101,23 @@ public sealed class CheckoutService(
             address,
             options.Value.Currency,
             lines,
-            options.Value.FlatShippingMinor,
+            quote.Totals.ShippingMinor + (quote.PricesIncludeTax ? quote.ShippingTaxMinor : 0),
             cart.Id,
             cart.UpdatedAt,
-            clock.UtcNow);
+            clock.UtcNow,
+            new OrderShipping(service, quote.ShippingTaxMinor, quote.PricesIncludeTax));
         if (!placed.IsSuccess)
         {
             return placed.Error!;
         }
 
         var order = placed.Value;
+        if (order.TotalMinor != quote.Totals.TotalMinor)
+        {
+            // The order adds up what the calculator gave it; a difference is a bug in one of the two, never a price to charge.
+            throw new InvalidOperationException($"Order total {order.TotalMinor} differs from the quoted {quote.Totals.TotalMinor}.");
+        }
+
         db.Orders.Add(order);
         var variantIds = lines.Select(l => l.VariantId).ToList();
         var backorderable = await db.Variants.AsNoTracking()

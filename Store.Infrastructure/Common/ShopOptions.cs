@@ -7,8 +7,13 @@ public sealed class ShopOptions
     public string Name { get; set; } = "Northwind Outfitters";
     public string Currency { get; set; } = "USD";
 
-    /// <summary>The flat shipping rate charged on every order, in minor units.</summary>
-    public long FlatShippingMinor { get; set; } = 599;
+    /// <summary>
+    /// False: US style, tax is added on top of shelf prices at checkout. True: VAT style, shelf prices include tax.
+    /// </summary>
+    public bool PricesIncludeTax { get; set; }
+
+    /// <summary>Where the cart estimates shipping before the shopper has given an address (ISO country code).</summary>
+    public string HomeCountry { get; set; } = "US";
 
     public bool SeedDemoData { get; set; } = true;
 

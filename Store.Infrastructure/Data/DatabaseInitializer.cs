@@ -39,6 +39,7 @@ public static class DatabaseInitializer
             await db.SaveChangesAsync(ct);
         }
 
+        await DemoRates.SeedAsync(db, options.Currency, ct);
         if (options.SeedDemoData)
         {
             await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);

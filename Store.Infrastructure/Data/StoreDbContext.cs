@@ -42,6 +42,9 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
+    public DbSet<Tax.StoredTaxZone> TaxZones => Set<Tax.StoredTaxZone>();
+    public DbSet<Shipping.StoredShippingZone> ShippingZones => Set<Shipping.StoredShippingZone>();
+    public DbSet<Shipping.StoredShippingMethod> ShippingMethods => Set<Shipping.StoredShippingMethod>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

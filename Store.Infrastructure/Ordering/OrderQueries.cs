@@ -38,6 +38,7 @@ public sealed record OrderDetail(
     public IReadOnlyList<StatusChangeView> Timeline { get; init; } = [];
     public IReadOnlyList<RefundView> Refunds { get; init; } = [];
     public string? Carrier { get; init; }
+    public string? ShippingService { get; init; }
     public string? TrackingNumber { get; init; }
     public long RefundedMinor { get; init; }
 
@@ -103,6 +104,7 @@ public sealed class OrderQueries(StoreDbContext db)
             order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity }).ToList(),
             payments)
         {
+            ShippingService = order.ShippingService,
             Timeline = order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.Note, h.At)).ToList(),
             Refunds = refunds,
             Carrier = order.Carrier,

@@ -1,14 +1,22 @@
 using Bunit;
+using Store.Domain.Checkout;
+using Store.Domain.Common;
 using Store.Domain.Ordering;
+using Store.Domain.Shipping;
+using Store.Domain.Tax;
 using Store.Infrastructure.Cart;
+using Store.Infrastructure.Checkout;
 using Store.Web.Storefront.Cart;
 
 namespace Store.Tests.Components;
 
 public class CartLinesTests : BunitContext
 {
+    private static readonly ShippingQuote Ground = new("usps-ground", "USPS", "Ground Advantage", new Money(599, "USD"), new DeliveryEstimate(3, 5), "Parcel up to 500 g");
+
     private static CartView Cart(params CartLineView[] lines) =>
-        new(Guid.NewGuid(), lines, OrderTotals.For(lines.Select(l => (l.UnitPriceMinor, l.Quantity)), 599, "USD"));
+        new(Guid.NewGuid(), lines, new CheckoutQuote(
+            new OrderTotals(lines.Sum(l => l.LineTotalMinor), 599, 0, "USD"), IsEstimate: true, new Destination("US", null, null), Ground, [Ground], 0, [], new Dictionary<int, long>(), PricesIncludeTax: false));
 
     private static CartLineView Line(int variantId, long price, int quantity, int available = 10) =>
         new(variantId, $"Product {variantId}", $"product-{variantId}", "M / Black", $"SKU-{variantId}", price, quantity, available);
@@ -21,6 +29,35 @@ public class CartLinesTests : BunitContext
         Assert.Equal(2, cut.FindAll("[data-testid=cart-line]").Count);
         Assert.Contains("$49.98", cut.FindAll("[data-testid=cart-line]")[0].TextContent);
         Assert.Contains("$65.97", cut.Find("[data-testid=cart-total]").TextContent);
+    }
+
+    [Fact]
+    public void Render_WhenNoAddressYet_CallsItAnEstimateAndLeavesTaxToCheckout()
+    {
+        var cut = Render<CartLines>(p => p.Add(c => c.Cart, Cart(Line(1, 2499, 2))));
+
+        Assert.Contains("estimated to US", cut.Find("[data-testid=totals]").TextContent);
+        Assert.Contains("At checkout", cut.Find("[data-testid=tax]").TextContent);
+    }
+
+    [Fact]
+    public void Render_WhenTheAddressIsKnown_ShowsEachTaxRateWithItsAmount()
+    {
+        var cart = Cart(Line(1, 2499, 2));
+        var taxed = cart with
+        {
+            Quote = cart.Quote with
+            {
+                IsEstimate = false,
+                Totals = new OrderTotals(4998, 599, 362, "USD"),
+                TaxBreakdown = [new TaxBreakdownLine("California sales tax", new Percent(7.25m), new Money(4998, "USD"), new Money(362, "USD"))],
+            },
+        };
+
+        var cut = Render<CartLines>(p => p.Add(c => c.Cart, taxed));
+
+        Assert.Contains("California sales tax 7.25 %", cut.Find("[data-testid=tax-line]").TextContent);
+        Assert.Contains("$59.59", cut.Find("[data-testid=cart-total]").TextContent);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Store.Domain.Checkout;
 using Store.Infrastructure.Cart;
+using Store.Infrastructure.Checkout;
 using Store.Web.Storefront;
 
 namespace Store.Web.Api;
@@ -14,9 +16,18 @@ public static class CartEndpoints
     {
         var cart = api.MapGroup("/cart").WithTags("Cart");
 
-        cart.MapGet("/", async (CartService carts, CartContext context, CancellationToken ct) =>
-            TypedResults.Ok(await carts.ReviewAsync(context.Owner, ct)))
-            .WithSummary("The cart, first brought in line with current stock and prices; notices say what changed.");
+        cart.MapGet("/", async Task<Results<Ok<CartView>, ProblemHttpResult>> (string? country, string? region, string? postalCode, string? shippingMethodId, CartService carts, CheckoutTotalsService totals, CartContext context, CancellationToken ct) =>
+        {
+            var view = await carts.ReviewAsync(context.Owner, ct);
+            if (string.IsNullOrWhiteSpace(country))
+            {
+                return TypedResults.Ok(view);
+            }
+
+            var quote = await totals.QuoteAsync(view.Lines, new Destination(country.Trim().ToUpperInvariant(), region?.Trim(), postalCode?.Trim()), shippingMethodId, ct);
+            return quote.IsSuccess ? TypedResults.Ok(view with { Quote = quote.Value }) : ApiResults.Problem(quote.Error!);
+        })
+        .WithSummary("The cart, first brought in line with current stock and prices; notices say what changed. With ?country= (and region, postalCode, shippingMethodId) shipping and tax are quoted for that address, 422 when nothing ships there; without, the quote is an estimate.");
 
         cart.MapPost("/add", async Task<Results<Ok<CartView>, ProblemHttpResult>> (AddToCartRequest request, CartService carts, CartContext context, HttpResponse response, CancellationToken ct) =>
         {

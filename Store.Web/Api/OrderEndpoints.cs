@@ -8,27 +8,34 @@ using Store.Web.Storefront;
 
 namespace Store.Web.Api;
 
+/// <summary>The checkout form's fields plus the shipping method; without one the cheapest that delivers is used.</summary>
+public sealed record PlaceOrderRequest(string? Email, string? Name, string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country, string? ShippingMethodId = null)
+{
+    public CheckoutDetails ToDetails() => new(Email, Name, Line1, Line2, City, Region, PostalCode, Country);
+}
+
 public static class OrderEndpoints
 {
     public static void MapOrderEndpoints(this RouteGroupBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
 
-        orders.MapPost("/", async Task<Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult>> (CheckoutDetails details, CheckoutService checkout, CartContext context, CancellationToken ct) =>
+        orders.MapPost("/", async Task<Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult>> (PlaceOrderRequest request, CheckoutService checkout, CartContext context, CancellationToken ct) =>
         {
+            var details = request.ToDetails();
             var errors = details.Validate();
             if (errors.Count > 0)
             {
                 return ApiResults.Validation(errors);
             }
 
-            var placed = await checkout.PlaceOrderAsync(context.Owner, details, ct);
+            var placed = await checkout.PlaceOrderAsync(context.Owner, details, string.IsNullOrWhiteSpace(request.ShippingMethodId) ? null : request.ShippingMethodId.Trim(), ct);
             return placed.IsSuccess
                 ? TypedResults.Created($"/api/orders/{placed.Value.OrderId}", placed.Value)
                 : ApiResults.Problem(placed.Error!);
         })
-        .AddEndpointFilter<IdempotencyFilter<CheckoutDetails>>()
-        .WithSummary("Places an order for the current cart and holds its stock until payment. Honours Idempotency-Key.");
+        .AddEndpointFilter<IdempotencyFilter<PlaceOrderRequest>>()
+        .WithSummary("Places an order for the current cart with rated shipping and tax, and holds its stock until payment; 422 when nothing ships to the address. Honours Idempotency-Key.");
 
         orders.MapGet("/", async (OrderQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await queries.ForCustomerAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct)))

@@ -18,6 +18,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.CartId, o.Status });
         b.HasIndex(o => o.PlacedAt);
         b.Property(o => o.Email).HasMaxLength(256);
+        b.Property(o => o.ShippingService).HasMaxLength(160);
         b.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(30);
         b.Ignore(o => o.Total);

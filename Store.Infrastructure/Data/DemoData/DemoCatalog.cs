@@ -2,16 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Store.Domain.Catalog;
 using Store.Domain.Common;
 using Store.Domain.Inventory;
+using Store.Domain.Tax;
 
 namespace Store.Infrastructure.Data.DemoData;
 
 /// <summary>
 /// A believable outdoor-and-home catalog: 8 categories, 20 products each, sizes and colours where they make
-/// sense, stock in two locations. Deterministic, so every fresh store looks the same.
+/// sense, stock in two locations, a packed weight per category, kitchenware in the reduced tax class. Deterministic, so every fresh store looks the same.
 /// </summary>
 public static class DemoCatalog
 {
-    private sealed record CategorySeed(string Name, string Description, string[] Nouns, string[]? Sizes, string[] Colours, int MinPrice, int MaxPrice);
+    private sealed record CategorySeed(string Name, string Description, string[] Nouns, string[]? Sizes, string[] Colours, int MinPrice, int MaxPrice, int Grams, TaxClass TaxClass = TaxClass.Standard);
 
     private static readonly string[] Adjectives =
     [
@@ -23,14 +24,14 @@ public static class DemoCatalog
 
     private static readonly CategorySeed[] Categories =
     [
-        new("T-Shirts", "Soft organic cotton tees for every day.", ["Tee", "Pocket Tee", "Long Sleeve Tee", "Henley", "Graphic Tee"], ["S", "M", "L", "XL"], ["Black", "White", "Sage"], 1800, 4500),
-        new("Hoodies", "Warm fleece and French terry hoodies.", ["Hoodie", "Zip Hoodie", "Pullover", "Fleece Hoodie", "Sweatshirt"], ["S", "M", "L", "XL"], ["Charcoal", "Navy"], 4500, 9500),
-        new("Jackets", "Shells, puffers and rain jackets for the trail.", ["Rain Jacket", "Puffer", "Windbreaker", "Softshell", "Parka"], ["S", "M", "L", "XL"], ["Black", "Olive"], 8900, 29900),
-        new("Footwear", "Trail runners, boots and camp shoes.", ["Trail Runner", "Hiking Boot", "Camp Shoe", "Sneaker", "Sandal"], ["8", "9", "10", "11"], ["Brown", "Grey"], 5900, 18900),
-        new("Bags", "Daypacks, totes and travel bags.", ["Daypack", "Tote", "Duffel", "Sling Bag", "Roll-top Pack"], null, ["Black", "Sand", "Forest"], 2900, 14900),
-        new("Camping", "Tents, sleeping bags and camp kitchen.", ["Tent", "Sleeping Bag", "Camp Stove", "Lantern", "Camp Chair"], null, ["Orange", "Green"], 2400, 39900),
-        new("Kitchen", "Mugs, bottles and cookware built to last.", ["Mug", "Water Bottle", "French Press", "Skillet", "Travel Cup"], null, ["Steel", "Slate", "Cream"], 1200, 8900),
-        new("Accessories", "Hats, socks, gloves and small things.", ["Beanie", "Cap", "Wool Socks", "Gloves", "Scarf"], null, ["Black", "Rust", "Heather"], 900, 4900),
+        new("T-Shirts", "Soft organic cotton tees for every day.", ["Tee", "Pocket Tee", "Long Sleeve Tee", "Henley", "Graphic Tee"], ["S", "M", "L", "XL"], ["Black", "White", "Sage"], 1800, 4500, 200),
+        new("Hoodies", "Warm fleece and French terry hoodies.", ["Hoodie", "Zip Hoodie", "Pullover", "Fleece Hoodie", "Sweatshirt"], ["S", "M", "L", "XL"], ["Charcoal", "Navy"], 4500, 9500, 650),
+        new("Jackets", "Shells, puffers and rain jackets for the trail.", ["Rain Jacket", "Puffer", "Windbreaker", "Softshell", "Parka"], ["S", "M", "L", "XL"], ["Black", "Olive"], 8900, 29900, 900),
+        new("Footwear", "Trail runners, boots and camp shoes.", ["Trail Runner", "Hiking Boot", "Camp Shoe", "Sneaker", "Sandal"], ["8", "9", "10", "11"], ["Brown", "Grey"], 5900, 18900, 1100),
+        new("Bags", "Daypacks, totes and travel bags.", ["Daypack", "Tote", "Duffel", "Sling Bag", "Roll-top Pack"], null, ["Black", "Sand", "Forest"], 2900, 14900, 800),
+        new("Camping", "Tents, sleeping bags and camp kitchen.", ["Tent", "Sleeping Bag", "Camp Stove", "Lantern", "Camp Chair"], null, ["Orange", "Green"], 2400, 39900, 2400),
+        new("Kitchen", "Mugs, bottles and cookware built to last.", ["Mug", "Water Bottle", "French Press", "Skillet", "Travel Cup"], null, ["Steel", "Slate", "Cream"], 1200, 8900, 450, TaxClass.Reduced),
+        new("Accessories", "Hats, socks, gloves and small things.", ["Beanie", "Cap", "Wool Socks", "Gloves", "Scarf"], null, ["Black", "Rust", "Heather"], 900, 4900, 120),
     ];
 
     public static async Task SeedAsync(StoreDbContext db, IClock clock, CancellationToken ct = default)
@@ -73,6 +74,7 @@ public static class DemoCatalog
                 var product = new Product(name, Slug.From(name), description, brand, categories[c].Id, "USD", now.AddMinutes(-(c * 20) - i));
                 product.SetFeatured(i < 2);
                 product.SuppliedBy(suppliers[c < 4 ? 0 : 1].Id);
+                product.SetTaxClass(seed.TaxClass);
                 var price = (long)(random.Next(seed.MinPrice / 100, (seed.MaxPrice / 100) + 1) * 100) - 1;
                 var skuBase = $"{seed.Name[..3].ToUpperInvariant()}-{(c * 100) + i + 1:D4}";
                 var colours = seed.Colours.Take(1 + (i % seed.Colours.Length)).ToArray();
@@ -80,13 +82,13 @@ public static class DemoCatalog
                 {
                     if (seed.Sizes is null)
                     {
-                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}", colour, null, colour, price);
+                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}", colour, null, colour, price).SetWeight(seed.Grams);
                         continue;
                     }
 
                     foreach (var size in seed.Sizes)
                     {
-                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}-{size}", $"{size} / {colour}", size, colour, price);
+                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}-{size}", $"{size} / {colour}", size, colour, price).SetWeight(seed.Grams);
                     }
                 }
 

@@ -453,6 +453,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("supplier_id");
 
+                    b.Property<int>("TaxClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_class");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -511,6 +515,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("title");
+
+                    b.Property<int>("WeightGrams")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight_grams");
 
                     b.HasKey("Id")
                         .HasName("pk_product_variants");
@@ -919,6 +927,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<long>("ShippingMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("shipping_minor");
+
+                    b.Property<string>("ShippingService")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("shipping_service");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1589,6 +1602,164 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("search_log", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brackets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("brackets");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("carrier");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<long>("FlatPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("flat_price_minor");
+
+                    b.Property<long?>("FreeOverMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("free_over_minor");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxBusinessDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_business_days");
+
+                    b.Property<int>("MinBusinessDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_business_days");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipping_methods");
+
+                    b.HasIndex("ZoneId")
+                        .HasDatabaseName("ix_shipping_methods_zone_id");
+
+                    b.ToTable("shipping_methods", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shipping_methods_days", "min_business_days >= 0 AND max_business_days >= min_business_days");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingZone", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipping_zones");
+
+                    b.ToTable("shipping_zones", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Tax.StoredTaxZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PostalPrefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("postal_prefix");
+
+                    b.Property<decimal>("ReducedRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("reduced_rate");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<decimal>("StandardRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("standard_rate");
+
+                    b.Property<bool>("TaxesShipping")
+                        .HasColumnType("boolean")
+                        .HasColumnName("taxes_shipping");
+
+                    b.Property<decimal>("ZeroRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("zero_rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_zones");
+
+                    b.HasIndex("Country", "Region", "PostalPrefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tax_zones_country_region_postal_prefix");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Country", "Region", "PostalPrefix"), false);
+
+                    b.ToTable("tax_zones", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tax_zones_rates", "standard_rate >= 0 AND reduced_rate >= 0 AND zero_rate >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1802,6 +1973,16 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>
+                {
+                    b.HasOne("Store.Infrastructure.Shipping.StoredShippingZone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipping_methods_shipping_zones_zone_id");
                 });
 
             modelBuilder.Entity("Store.Domain.Cart.Cart", b =>

@@ -24,6 +24,45 @@ public class OrderTests
     }
 
     [Fact]
+    public void Place_WithTaxPerLineAndOnShipping_KeepsEachLinesTaxAndAddsAllOfItOnTop()
+    {
+        var order = Order.Place(
+            Guid.NewGuid(), 10001, null, "ada@example.com", Address, "USD",
+            [new OrderLine(1, "Trail Tee", "M / Black", "TSH-1-M", 2499, 2, TaxMinor: 312), new OrderLine(2, "Mug", "Steel", "KIT-2", 1000, 1, TaxMinor: 62)],
+            1999, null, null, Now, new OrderShipping("UPS 2nd Day Air", TaxMinor: 125, PricesIncludeTax: false)).Value;
+
+        Assert.Equal((5998L, 1999L, 499L, 8496L), (order.SubtotalMinor, order.ShippingMinor, order.TaxMinor, order.TotalMinor));
+        Assert.Equal([312L, 62L], order.Items.Select(i => i.TaxMinor));
+        Assert.Equal("UPS 2nd Day Air", order.ShippingService);
+    }
+
+    [Fact]
+    public void Place_WhenPricesIncludeTax_StatesSubtotalAndShippingNetAsTheCalculatorDoes()
+    {
+        // The German example of CheckoutCalculatorTests: 119.00 tee with 19.00 in it, 10.70 book with 0.70, 4.95 shipping with 0.79.
+        var order = Order.Place(
+            Guid.NewGuid(), 10001, null, "ada@example.com", Address, "EUR",
+            [new OrderLine(1, "Tee", "M", "T-1", 11900, 1, TaxMinor: 1900), new OrderLine(2, "Book", "-", "B-1", 1070, 1, TaxMinor: 70)],
+            495, null, null, Now, new OrderShipping("DHL", TaxMinor: 79, PricesIncludeTax: true)).Value;
+
+        Assert.Equal((11000L, 416L, 2049L, 13465L), (order.SubtotalMinor, order.ShippingMinor, order.TaxMinor, order.TotalMinor));
+    }
+
+    [Theory]
+    [InlineData(-1L, 0L, false)]
+    [InlineData(0L, -1L, false)]
+    [InlineData(1001L, 0L, true)]
+    [InlineData(0L, 600L, true)]
+    public void Place_WhenTaxIsNegativeOrMoreThanTheTaxedAmount_IsRefused(long lineTax, long shippingTax, bool inclusive)
+    {
+        var placed = Order.Place(
+            Guid.NewGuid(), 10001, null, "ada@example.com", Address, "USD",
+            [new OrderLine(1, "Tee", "M", "T-1", 1000, 1, lineTax)], 599, null, null, Now, new OrderShipping(null, shippingTax, inclusive));
+
+        Assert.Contains(placed.Error!.Code, new[] { "order.tax", "order.shipping" });
+    }
+
+    [Fact]
     public void Place_WhenNoLines_Fails() =>
         Assert.Equal("order.empty", Order.Place(Guid.NewGuid(), 1, null, "a@b.co", Address, "USD", [], 599, null, null, Now).Error!.Code);
 
@@ -55,10 +94,6 @@ public class OrderTests
         Assert.False(order.Cancel("test", "Changed my mind", Now).IsSuccess);
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
-
-    [Fact]
-    public void Totals_WhenCartIsEmpty_ChargeNoShipping() =>
-        Assert.Equal(0, OrderTotals.For([], 599, "USD").TotalMinor);
 
     [Fact]
     public void Lifecycle_FromPaymentToDelivery_RecordsEveryStepWithActorAndTime()

@@ -1,0 +1,50 @@
+using Store.Domain.Common;
+using Store.Domain.Shipping;
+
+namespace Store.Infrastructure.Shipping;
+
+/// <summary>A carrier service offered in one zone; its rate table sits in a jsonb column because it is always read whole.</summary>
+public sealed class StoredShippingMethod
+{
+    private StoredShippingMethod()
+    {
+    }
+
+    public StoredShippingMethod(string id, string carrier, string service, string zoneId, RateKind kind, string currency, long flatPriceMinor, List<StoredRateBracket> brackets, long? freeOverMinor, int minDays, int maxDays)
+    {
+        Id = id;
+        Carrier = carrier;
+        Service = service;
+        ZoneId = zoneId;
+        Kind = kind;
+        Currency = currency;
+        FlatPriceMinor = flatPriceMinor;
+        Brackets = brackets;
+        FreeOverMinor = freeOverMinor;
+        MinBusinessDays = minDays;
+        MaxBusinessDays = maxDays;
+    }
+
+    public string Id { get; private set; } = "";
+    public string Carrier { get; private set; } = "";
+    public string Service { get; private set; } = "";
+    public string ZoneId { get; private set; } = "";
+    public RateKind Kind { get; private set; }
+    public string Currency { get; private set; } = "USD";
+    public long FlatPriceMinor { get; private set; }
+    public List<StoredRateBracket> Brackets { get; private set; } = [];
+    public long? FreeOverMinor { get; private set; }
+    public int MinBusinessDays { get; private set; }
+    public int MaxBusinessDays { get; private set; }
+
+    public ShippingMethod ToDomain() => new(
+        Id,
+        Carrier,
+        Service,
+        ZoneId,
+        Kind,
+        new Money(FlatPriceMinor, Currency),
+        Brackets.Select(b => new RateBracket(b.UpTo, new Money(b.PriceMinor, Currency))).ToList(),
+        FreeOverMinor is { } free ? new Money(free, Currency) : null,
+        new DeliveryEstimate(MinBusinessDays, MaxBusinessDays));
+}
