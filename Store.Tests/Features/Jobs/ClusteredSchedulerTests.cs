@@ -109,6 +109,31 @@ public class ClusteredSchedulerTests(DatabaseFixture db, ITestOutputHelper outpu
         Assert.Contains(services, d => d.ServiceType == typeof(ISchedulerFactory));
     }
 
+    [Fact]
+    public async Task ReservationExpiryJob_WhenTheSchedulerRuns_CancelsTheUnpaidOrderAndReleasesItsStock()
+    {
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 4, skip: 40);
+        var order = await StoreScenario.PlaceAsync(db, await StoreScenario.GuestCartWithAsync(db, variantId, 3));
+        await using (var scope = db.Scope())
+        {
+            var past = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await db.Get<StoreDbContext>(scope).StockReservations.Where(r => r.OrderId == order.OrderId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, past));
+        }
+
+        using var node = await StartNodeAsync("node-expiry");
+        await WaitUntilAsync(
+            async () =>
+            {
+                await using var scope = db.Scope();
+                return await db.Get<StoreDbContext>(scope).Orders.AnyAsync(o => o.Id == order.OrderId && o.Status == Store.Domain.Ordering.OrderStatus.Cancelled);
+            },
+            DateTimeOffset.UtcNow.AddSeconds(20));
+        await node.StopAsync();
+
+        Assert.Equal((4, 0), await StoreScenario.StockAsync(db, variantId));
+    }
+
     private async Task<IHost> StartNodeAsync(string instanceId, int outboxIntervalSeconds = 5)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
