@@ -88,9 +88,13 @@ public static class DependencyInjection
         services.AddScoped<PaymentGateways>();
         services.AddScoped<PaymentService>();
         services.AddScoped<StripeWebhookService>();
+        services.AddScoped<ProviderRefundService>();
+        services.AddScoped<DisputeService>();
         services.AddScoped<PaymentReconciliationService>();
         services.AddScoped<OrderQueries>();
         services.AddScoped<OrderAdminService>();
+        services.AddScoped<FulfilmentService>();
+        services.AddScoped<IOutboxHandler, AutoFulfilmentHandler>();
         services.AddStoreNotifications(configuration);
         return services;
     }

@@ -190,6 +190,13 @@ public sealed class Order
         return moved;
     }
 
+    /// <summary>
+    /// Puts something that happened to the order without changing its status (a payment dispute) on its timeline,
+    /// as a step from its status to the same status.
+    /// </summary>
+    public void RecordNote(string actor, string note, DateTimeOffset now) =>
+        _history.Add(new OrderStatusChange(Id, Status, Status, actor, note, now));
+
     private Result<bool> MoveTo(OrderStatus to, string actor, string? note, DateTimeOffset now)
     {
         if (!OrderStateMachine.CanMove(Status, to))

@@ -24,6 +24,15 @@ public sealed class ShopOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     public AdminAccountOptions Admin { get; set; } = new();
+
+    /// <summary>Store:Fulfilment: what the order worker does on its own once an order is paid.</summary>
+    public FulfilmentOptions Fulfilment { get; set; } = new();
+}
+
+public sealed class FulfilmentOptions
+{
+    /// <summary>A paid order starts fulfilment by itself (actor "system") with its pick lists; false leaves that to staff.</summary>
+    public bool AutoFulfil { get; set; } = true;
 }
 
 public sealed class AdminAccountOptions

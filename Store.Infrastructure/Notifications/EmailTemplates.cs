@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
+using Store.Domain.Ordering.Events;
 
 namespace Store.Infrastructure.Notifications;
 
@@ -166,6 +167,29 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         }
 
         html.Append("</tbody></table>").Append(Button("Open the inventory", inventoryUrl));
+        return new EmailContent(subject, Text(text), Html(subject, html));
+    }
+
+    /// <summary>To staff: a payment was disputed, or a dispute decided; they answer it in the provider's dashboard.</summary>
+    public EmailContent DisputeAlert(PaymentDisputed dispute)
+    {
+        var opened = dispute.Status == "Open";
+        var subject = opened
+            ? $"[{storeName}] Payment disputed: order #{dispute.Number} ({Price(dispute.AmountMinor, dispute.Currency)}, {dispute.Reason})"
+            : $"[{storeName}] Dispute {dispute.Status.ToLowerInvariant()}: order #{dispute.Number}";
+        var orderUrl = Link($"/admin/orders/{dispute.OrderId}");
+        var what = opened
+            ? $"The cardholder's bank disputes the payment of order #{dispute.Number}: {Price(dispute.AmountMinor, dispute.Currency)}, reason \"{dispute.Reason}\". Answer it with evidence in the payment provider's dashboard before its deadline."
+            : $"The dispute of order #{dispute.Number} ({Price(dispute.AmountMinor, dispute.Currency)}) was decided: {dispute.Status.ToLowerInvariant()}.";
+        var text = new StringBuilder()
+            .AppendLine(what)
+            .AppendLine($"Dispute: {dispute.DisputeId}")
+            .AppendLine()
+            .AppendLine($"Order: {orderUrl}");
+        var html = new StringBuilder()
+            .Append($"<p>{E(what)}</p>")
+            .Append($"<p>Dispute: {E(dispute.DisputeId)}</p>")
+            .Append(Button("Open the order", orderUrl));
         return new EmailContent(subject, Text(text), Html(subject, html));
     }
 

@@ -38,6 +38,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, PaymentFailedEmailHandler>();
         services.AddScoped<IOutboxHandler, OrderShippedEmailHandler>();
         services.AddScoped<IOutboxHandler, OrderRefundedEmailHandler>();
+        services.AddScoped<IOutboxHandler, PaymentDisputedEmailHandler>();
         return services;
     }
 }

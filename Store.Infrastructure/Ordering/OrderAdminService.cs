@@ -21,10 +21,11 @@ public sealed class OrderAdminService(
     PaymentGateways gateways,
     AuditLog audit,
     Outbox.Outbox outbox,
+    FulfilmentService fulfilment,
     IClock clock)
 {
     public Task<Result<bool>> StartFulfilmentAsync(Guid orderId, string actor, CancellationToken ct = default) =>
-        ChangeAsync(orderId, actor, "order.fulfilling", (order, now) => Task.FromResult(order.StartFulfilment(actor, now)), ct);
+        ChangeAsync(orderId, actor, "order.fulfilling", (order, _) => fulfilment.StartAsync(order, actor, ct), ct);
 
     public Task<Result<bool>> ShipAsync(Guid orderId, string carrier, string trackingNumber, string actor, CancellationToken ct = default) =>
         ChangeAsync(orderId, actor, "order.shipped", (order, now) =>

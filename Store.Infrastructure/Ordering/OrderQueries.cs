@@ -18,6 +18,13 @@ public sealed record StatusChangeView(OrderStatus? From, OrderStatus To, string 
 
 public sealed record RefundView(long AmountMinor, string Reason, string Actor, DateTimeOffset CreatedAt);
 
+public sealed record DisputeView(string ProviderReference, string Reason, DisputeStatus Status, long AmountMinor, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt);
+
+public sealed record PickLineView(string Sku, int Quantity);
+
+/// <summary>What one location ships for the order.</summary>
+public sealed record PickListView(int LocationId, string Location, IReadOnlyList<PickLineView> Lines);
+
 public sealed record OrderDetail(
     Guid Id,
     long Number,
@@ -37,6 +44,8 @@ public sealed record OrderDetail(
 {
     public IReadOnlyList<StatusChangeView> Timeline { get; init; } = [];
     public IReadOnlyList<RefundView> Refunds { get; init; } = [];
+    public IReadOnlyList<DisputeView> Disputes { get; init; } = [];
+    public IReadOnlyList<PickListView> PickLists { get; init; } = [];
     public string? Carrier { get; init; }
     public string? ShippingService { get; init; }
     public string? TrackingNumber { get; init; }
@@ -87,6 +96,19 @@ public sealed class OrderQueries(StoreDbContext db)
             .OrderBy(r => r.CreatedAt)
             .Select(r => new RefundView(r.AmountMinor, r.Reason, r.Actor, r.CreatedAt))
             .ToListAsync(ct);
+        var disputes = await db.PaymentDisputes.AsNoTracking()
+            .Where(d => d.OrderId == id)
+            .OrderBy(d => d.OpenedAt)
+            .Select(d => new DisputeView(d.ProviderReference, d.Reason, d.Status, d.AmountMinor, d.OpenedAt, d.ClosedAt))
+            .ToListAsync(ct);
+        var pickLists = await db.PickLists.AsNoTracking()
+            .Where(p => p.OrderId == id)
+            .OrderBy(p => p.LocationId)
+            .Select(p => new PickListView(
+                p.LocationId,
+                db.Locations.Where(l => l.Id == p.LocationId).Select(l => l.Name).First(),
+                p.Lines.OrderBy(l => l.Sku).Select(l => new PickLineView(l.Sku, l.Quantity)).ToList()))
+            .ToListAsync(ct);
         return new OrderDetail(
             order.Id,
             order.Number,
@@ -107,6 +129,8 @@ public sealed class OrderQueries(StoreDbContext db)
             ShippingService = order.ShippingService,
             Timeline = order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.Note, h.At)).ToList(),
             Refunds = refunds,
+            Disputes = disputes,
+            PickLists = pickLists,
             Carrier = order.Carrier,
             TrackingNumber = order.TrackingNumber,
             RefundedMinor = order.RefundedMinor,

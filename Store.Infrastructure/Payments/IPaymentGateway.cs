@@ -31,4 +31,10 @@ public interface IPaymentGateway
     Task<Result<string>> RefundAsync(Payment payment, string refundId, long amountMinor, CancellationToken ct);
 
     Task<Result<IReadOnlyList<ProviderPayment>>> ListRecentAsync(DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>
+    /// The provider's refunds of one payment (<paramref name="providerPaymentId"/>), or of all payments since a
+    /// time: refunds made outside the store (the provider's dashboard) included.
+    /// </summary>
+    Task<Result<IReadOnlyList<ProviderRefund>>> ListRefundsAsync(string? providerPaymentId, DateTimeOffset? since, CancellationToken ct);
 }

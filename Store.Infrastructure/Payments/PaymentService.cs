@@ -323,7 +323,36 @@ public sealed class PaymentService(
         _ => $"Order #{order.Number} is already {order.Status}.",
     };
 
-    private async Task<Result<PaymentSyncOutcome>> RunLockedAsync(
+    /// <summary>
+    /// The store's payment behind a provider's payment id (a Stripe PaymentIntent), for news that names only that
+    /// (refunds, disputes). If no payment is linked to it yet (its own webhook is late), the provider is asked for
+    /// the payment's metadata, where the store put its payment id.
+    /// </summary>
+    public async Task<Result<Guid?>> FindByProviderPaymentAsync(string provider, string providerPaymentId, CancellationToken ct = default)
+    {
+        var local = await db.Payments.AsNoTracking()
+            .Where(p => p.Provider == provider && p.ProviderPaymentId == providerPaymentId)
+            .Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(ct);
+        if (local is not null)
+        {
+            return local;
+        }
+
+        var state = await gateways.For(provider).GetAsync(providerPaymentId, ct);
+        if (!state.IsSuccess)
+        {
+            return state.Error!;
+        }
+
+        return state.Value.PaymentId is { } id && await db.Payments.AnyAsync(p => p.Id == id && p.Provider == provider, ct) ? id : (Guid?)null;
+    }
+
+    /// <summary>
+    /// Runs a change under the payment's and the order's row locks (payment first, the order every payment path
+    /// takes), with the webhook event recorded in the same transaction; a failed change saves nothing.
+    /// </summary>
+    internal async Task<Result<PaymentSyncOutcome>> RunLockedAsync(
         Guid paymentId, ProcessedWebhookEvent? receipt, Func<Payment, Order, Task<Result<PaymentSyncOutcome>>> change, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);

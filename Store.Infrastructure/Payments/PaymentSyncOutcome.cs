@@ -17,4 +17,10 @@ public enum PaymentSyncOutcome
 
     /// <summary>The order could not be filled any more, so the held money was released or the charge refunded.</summary>
     Voided,
+
+    /// <summary>Money the provider gave back (a refund made in its dashboard) is now recorded on the order.</summary>
+    Refunded,
+
+    /// <summary>A dispute of the payment was opened or decided, and recorded on the order.</summary>
+    Disputed,
 }

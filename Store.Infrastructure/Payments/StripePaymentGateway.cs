@@ -146,6 +146,41 @@ public sealed class StripePaymentGateway : IPaymentGateway
         }
     }
 
+    public async Task<Result<IReadOnlyList<ProviderRefund>>> ListRefundsAsync(string? providerPaymentId, DateTimeOffset? since, CancellationToken ct)
+    {
+        try
+        {
+            var list = new List<ProviderRefund>();
+            var query = new RefundListOptions
+            {
+                PaymentIntent = providerPaymentId,
+                Created = since is null ? null : new DateRangeOptions { GreaterThanOrEqual = since.Value.UtcDateTime },
+                Limit = 100,
+            };
+            await foreach (var refund in new RefundService(client).ListAutoPagingAsync(query, null, ct))
+            {
+                if (refund.PaymentIntentId is { } intentId)
+                {
+                    list.Add(new ProviderRefund(
+                        refund.Id,
+                        intentId,
+                        refund.Metadata is not null && refund.Metadata.TryGetValue("refund_id", out var storeRefundId) ? storeRefundId : null,
+                        refund.Status ?? "",
+                        refund.Amount,
+                        refund.Currency?.ToUpperInvariant() ?? "",
+                        refund.Reason,
+                        new DateTimeOffset(DateTime.SpecifyKind(refund.Created, DateTimeKind.Utc))));
+                }
+            }
+
+            return list;
+        }
+        catch (Exception e) when (e is StripeException or HttpRequestException)
+        {
+            return Failure("list refunds", e);
+        }
+    }
+
     private static Dictionary<string, string> Metadata(Guid orderId, Guid paymentId) => new()
     {
         ["order_id"] = orderId.ToString(),

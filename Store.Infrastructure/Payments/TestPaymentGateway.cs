@@ -33,6 +33,9 @@ public sealed class TestPaymentGateway : IPaymentGateway
     public Task<Result<IReadOnlyList<ProviderPayment>>> ListRecentAsync(DateTimeOffset since, CancellationToken ct) =>
         Task.FromResult<Result<IReadOnlyList<ProviderPayment>>>(Array.Empty<ProviderPayment>());
 
+    public Task<Result<IReadOnlyList<ProviderRefund>>> ListRefundsAsync(string? providerPaymentId, DateTimeOffset? since, CancellationToken ct) =>
+        Task.FromResult<Result<IReadOnlyList<ProviderRefund>>>(Array.Empty<ProviderRefund>());
+
     private static DomainError NoRemoteRecord() =>
         DomainError.Invalid("payment.test-provider", "The test provider settles on its own page and keeps no record to ask.");
 }

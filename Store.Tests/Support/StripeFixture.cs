@@ -53,6 +53,9 @@ public class StripeFixture : DatabaseFixture
             ["Store:Payments:Stripe:ApiBase"] = Stripe.BaseUrl,
             ["Store:Payments:Stripe:CaptureOnPayment"] = CaptureOnPayment ? "true" : "false",
             ["Store:PublicBaseUrl"] = "https://shop.example",
+
+            // Tests run the outbox handlers themselves; a running order worker would move paid orders under them.
+            ["Store:Jobs:Enabled"] = "false",
         };
         return Settings;
     }

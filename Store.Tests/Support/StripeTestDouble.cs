@@ -31,6 +31,7 @@ public sealed class StripeTestDouble : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> sessions = [];
     private readonly Dictionary<string, JsonObject> intents = [];
     private readonly Dictionary<string, JsonObject> refunds = [];
+    private readonly Dictionary<string, JsonObject> disputes = [];
     private readonly Dictionary<string, (int Status, string Body)> answered = [];
     private readonly List<StripeCall> calls = [];
     private readonly Dictionary<string, int> captures = [];
@@ -86,6 +87,106 @@ public sealed class StripeTestDouble : IAsyncDisposable
         lock (gate)
         {
             return refunds.Values.Where(r => (string?)r["payment_intent"] == intentId).Select(r => r.DeepClone().AsObject()).ToList();
+        }
+    }
+
+    public JsonObject Refund(string id)
+    {
+        lock (gate)
+        {
+            return refunds[id].DeepClone().AsObject();
+        }
+    }
+
+    /// <summary>The charge behind a captured PaymentIntent as Stripe shows it in charge.* events, with what was refunded so far.</summary>
+    public JsonObject Charge(string intentId)
+    {
+        lock (gate)
+        {
+            var intent = intents[intentId];
+            var refundedSoFar = refunded.GetValueOrDefault(intentId);
+            return new JsonObject
+            {
+                ["id"] = "ch_" + intentId[3..],
+                ["object"] = "charge",
+                ["amount"] = (long)intent["amount"]!,
+                ["amount_captured"] = (long)intent["amount_received"]!,
+                ["amount_refunded"] = refundedSoFar,
+                ["refunded"] = refundedSoFar > 0 && refundedSoFar == (long)intent["amount_received"]!,
+                ["captured"] = (string?)intent["status"] == "succeeded",
+                ["currency"] = (string?)intent["currency"],
+                ["payment_intent"] = intentId,
+                ["status"] = "succeeded",
+                ["metadata"] = intent["metadata"]!.DeepClone(),
+                ["created"] = (long)intent["created"]!,
+                ["livemode"] = false,
+            };
+        }
+    }
+
+    /// <summary>Staff refunding in Stripe's dashboard: a refund with no idempotency key and none of the store's metadata. Returns its id.</summary>
+    public string RefundInDashboard(string intentId, long amount, string reason = "requested_by_customer")
+    {
+        lock (gate)
+        {
+            var (status, body) = CreateRefund(new Dictionary<string, string> { ["payment_intent"] = intentId, ["amount"] = amount.ToString(CultureInfo.InvariantCulture), ["reason"] = reason });
+            if (status != 200)
+            {
+                throw new InvalidOperationException(body);
+            }
+
+            return (string)JsonNode.Parse(body)!["id"]!;
+        }
+    }
+
+    /// <summary>Stripe has no record of this refund (it never reached Stripe, or is in another account).</summary>
+    public void ForgetRefund(string refundId)
+    {
+        lock (gate)
+        {
+            refunds.Remove(refundId);
+        }
+    }
+
+    /// <summary>A cardholder's bank disputes the charge behind a PaymentIntent. Returns the dispute's id.</summary>
+    public string OpenDispute(string intentId, string reason = "fraudulent")
+    {
+        lock (gate)
+        {
+            var intent = intents[intentId];
+            var id = NextId("dp");
+            disputes[id] = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "dispute",
+                ["amount"] = (long)intent["amount_received"]!,
+                ["currency"] = (string?)intent["currency"],
+                ["charge"] = "ch_" + intentId[3..],
+                ["payment_intent"] = intentId,
+                ["reason"] = reason,
+                ["status"] = "needs_response",
+                ["is_charge_refundable"] = false,
+                ["metadata"] = new JsonObject(),
+                ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["livemode"] = false,
+            };
+            return id;
+        }
+    }
+
+    public void CloseDispute(string disputeId, bool won)
+    {
+        lock (gate)
+        {
+            disputes[disputeId]["status"] = won ? "won" : "lost";
+        }
+    }
+
+    public JsonObject Dispute(string id)
+    {
+        lock (gate)
+        {
+            return disputes[id].DeepClone().AsObject();
         }
     }
 
@@ -281,6 +382,7 @@ public sealed class StripeTestDouble : IAsyncDisposable
             ("POST", ["v1", "payment_intents", var id, "capture"]) => CaptureRequested(id),
             ("POST", ["v1", "payment_intents", var id, "cancel"]) => CancelRequested(id),
             ("POST", ["v1", "refunds"]) => CreateRefund(form),
+            ("GET", ["v1", "refunds"]) => ListRefunds(form),
             _ => (404, Error("invalid_request_error", "resource_missing", $"Unrecognized request URL ({method}: {path}).")),
         };
     }
@@ -324,6 +426,18 @@ public sealed class StripeTestDouble : IAsyncDisposable
         var since = query.TryGetValue("created[gte]", out var gte) ? long.Parse(gte, CultureInfo.InvariantCulture) : 0;
         var data = new JsonArray(intents.Values.Where(i => (long)i["created"]! >= since).OrderByDescending(i => (long)i["created"]!).Select(i => (JsonNode)i.DeepClone()).ToArray());
         return (200, new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/payment_intents" }.ToJsonString());
+    }
+
+    private (int, string) ListRefunds(Dictionary<string, string> query)
+    {
+        var since = query.TryGetValue("created[gte]", out var gte) ? long.Parse(gte, CultureInfo.InvariantCulture) : 0;
+        var intent = query.GetValueOrDefault("payment_intent");
+        var data = new JsonArray(refunds.Values
+            .Where(r => (long)r["created"]! >= since && (intent is null || (string?)r["payment_intent"] == intent))
+            .OrderByDescending(r => (long)r["created"]!)
+            .Select(r => (JsonNode)r.DeepClone())
+            .ToArray());
+        return (200, new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/refunds" }.ToJsonString());
     }
 
     private (int, string) CaptureRequested(string id)
@@ -384,6 +498,7 @@ public sealed class StripeTestDouble : IAsyncDisposable
             ["currency"] = (string?)intent["currency"],
             ["payment_intent"] = intentId,
             ["status"] = "succeeded",
+            ["reason"] = form.GetValueOrDefault("reason"),
             ["metadata"] = Nested(form, "metadata"),
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         };

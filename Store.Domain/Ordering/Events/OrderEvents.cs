@@ -26,3 +26,9 @@ public sealed record OrderRefunded(Guid OrderId, long Number, string Email, long
 {
     public string EventType => "order.refunded";
 }
+
+/// <summary>A cardholder's bank disputed the order's payment, or decided a dispute; staff are told either way.</summary>
+public sealed record PaymentDisputed(Guid OrderId, long Number, string DisputeId, string Reason, long AmountMinor, string Currency, string Status) : IDomainEvent
+{
+    public string EventType => "payment.disputed";
+}

@@ -102,7 +102,52 @@ public sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         b.Property(r => r.Actor).HasMaxLength(256);
         b.Property(r => r.ProviderReference).HasMaxLength(255);
         b.HasIndex(r => r.OrderId);
+
+        // A provider's refund is recorded once, however many times its news arrives.
+        b.HasIndex(r => r.ProviderReference, "ux_refunds_provider_reference").IsUnique().HasFilter("provider_reference IS NOT NULL");
         b.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PaymentDisputeConfiguration : IEntityTypeConfiguration<PaymentDispute>
+{
+    public void Configure(EntityTypeBuilder<PaymentDispute> b)
+    {
+        b.ToTable("payment_disputes");
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.ProviderReference).HasMaxLength(255);
+        b.HasIndex(d => d.ProviderReference).IsUnique();
+        b.HasIndex(d => d.OrderId);
+        b.Property(d => d.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(d => d.Reason).HasMaxLength(100);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(d => d.IsDecided);
+        b.HasOne<Payment>().WithMany().HasForeignKey(d => d.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Order>().WithMany().HasForeignKey(d => d.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PickListConfiguration : IEntityTypeConfiguration<PickList>
+{
+    public void Configure(EntityTypeBuilder<PickList> b)
+    {
+        b.ToTable("pick_lists");
+
+        // One list per location per order, so fulfilment started twice cannot pick twice.
+        b.HasIndex(p => new { p.OrderId, p.LocationId }).IsUnique();
+        b.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Store.Domain.Inventory.Location>().WithMany().HasForeignKey(p => p.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PickListId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class PickListLineConfiguration : IEntityTypeConfiguration<PickListLine>
+{
+    public void Configure(EntityTypeBuilder<PickListLine> b)
+    {
+        b.ToTable("pick_list_lines", t => t.HasCheckConstraint("ck_pick_list_lines_quantity", "quantity > 0"));
+        b.Property(l => l.Sku).HasMaxLength(64);
     }
 }
 

@@ -1147,6 +1147,79 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("order_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pick_lists");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_pick_lists_location_id");
+
+                    b.HasIndex("OrderId", "LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pick_lists_order_id_location_id");
+
+                    b.ToTable("pick_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickListLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("PickListId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pick_list_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pick_list_lines");
+
+                    b.HasIndex("PickListId")
+                        .HasDatabaseName("ix_pick_list_lines_pick_list_id");
+
+                    b.ToTable("pick_list_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pick_list_lines_quantity", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1230,6 +1303,73 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Payments.PaymentDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_disputes");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_payment_disputes_order_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_payment_disputes_payment_id");
+
+                    b.HasIndex("ProviderReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_disputes_provider_reference");
+
+                    b.ToTable("payment_disputes", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Refund", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1284,6 +1424,11 @@ namespace Store.Infrastructure.Data.Migrations
 
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_refunds_payment_id");
+
+                    b.HasIndex(new[] { "ProviderReference" }, "ux_refunds_provider_reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_provider_reference")
+                        .HasFilter("provider_reference IS NOT NULL");
 
                     b.ToTable("refunds", null, t =>
                         {
@@ -1955,6 +2100,33 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_order_status_changes_orders_order_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
+                {
+                    b.HasOne("Store.Domain.Inventory.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_lists_locations_location_id");
+
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_lists_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickListLine", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.PickList", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_list_lines_pick_lists_pick_list_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("Store.Domain.Ordering.Order", null)
@@ -1963,6 +2135,23 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Payments.PaymentDispute", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_disputes_orders_order_id");
+
+                    b.HasOne("Store.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_disputes_payments_payment_id");
                 });
 
             modelBuilder.Entity("Store.Domain.Payments.Refund", b =>
@@ -2005,6 +2194,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

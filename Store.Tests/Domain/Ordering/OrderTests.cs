@@ -122,6 +122,19 @@ public class OrderTests
         Assert.False(OrderStateMachine.CanMove(from, to));
 
     [Fact]
+    public void RecordNote_PutsTheEventOnTheTimelineWithoutChangingTheStatus()
+    {
+        var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));
+        order.MarkPaid("payments", Now);
+
+        order.RecordNote("stripe", "Dispute dp_1 opened (fraudulent)", Now.AddDays(3));
+
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        var note = order.History[^1];
+        Assert.Equal((OrderStatus.Paid, OrderStatus.Paid, "stripe", "Dispute dp_1 opened (fraudulent)"), (note.From!.Value, note.To, note.Actor, note.Note!));
+    }
+
+    [Fact]
     public void Ship_WhenNotYetFulfilling_IsRefusedAndChangesNothing()
     {
         var order = Place(new OrderLine(1, "Tee", "M", "T-1", 1000, 1));

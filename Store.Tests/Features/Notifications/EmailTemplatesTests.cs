@@ -111,6 +111,19 @@ public class EmailTemplatesTests
         Assert.Contains("https://shop.example/admin/inventory", email.HtmlBody);
     }
 
+    [Fact]
+    public void DisputeAlert_WhenOpenedAndWhenDecided_TellsStaffTheOrderAmountReasonAndOutcome()
+    {
+        var opened = templates.DisputeAlert(new Store.Domain.Ordering.Events.PaymentDisputed(OrderId, 1042, "dp_1", "<fraudulent>", 2599, "USD", "Open"));
+        var lost = templates.DisputeAlert(new Store.Domain.Ordering.Events.PaymentDisputed(OrderId, 1042, "dp_1", "fraudulent", 2599, "USD", "Lost"));
+
+        Assert.Contains("Payment disputed: order #1042 ($25.99, <fraudulent>)", opened.Subject);
+        Assert.Contains("&lt;fraudulent&gt;", opened.HtmlBody);
+        Assert.Contains($"https://shop.example/admin/orders/{OrderId}", opened.TextBody);
+        Assert.Contains("Dispute lost: order #1042", lost.Subject);
+        Assert.Contains("was decided: lost", lost.TextBody);
+    }
+
     private static OrderEmailModel Order(params OrderEmailLine[] lines) =>
         new(OrderId, 1042, "USD", lines, 800, 250, 184, 1234, Address);
 }
