@@ -14,12 +14,16 @@ namespace Store.Infrastructure.Payments;
 /// payment the store has not settled goes through <see cref="PaymentService.SyncWithProviderAsync"/>, the webhook's
 /// own path: the order is completed if it still holds its stock, otherwise the money is released or refunded.
 /// A paid order whose money the provider does not show is only reported: staff decide, nothing ships meanwhile.
+/// Refunds are compared too: one the provider made that the store has not recorded (a dashboard refund whose
+/// webhook was lost) is recorded through <see cref="ProviderRefundService"/>, the webhook's path, or flagged when it
+/// cannot be; a store refund the provider has no record of is flagged for staff.
 /// Meant to run every 15 minutes over the last 24 hours (Stripe's idempotency keys live 24 hours): the Quartz job
 /// PaymentReconciliationJob calls <see cref="ReconcileAsync"/> every 15 minutes.
 /// </summary>
 public sealed class PaymentReconciliationService(
     StoreDbContext db,
     PaymentService payments,
+    ProviderRefundService refunds,
     PaymentGateways gateways,
     IOptions<PaymentOptions> options,
     AuditLog audit,
@@ -50,6 +54,7 @@ public sealed class PaymentReconciliationService(
             }
 
             findings.AddRange(await PaidWithoutChargeAsync(gateway.Provider, since, listed.Value, ct));
+            findings.AddRange(await CompareRefundsAsync(gateway, since, ct));
         }
 
         if (findings.Count > 0)
@@ -99,6 +104,74 @@ public sealed class PaymentReconciliationService(
 
         return new("charge-without-paid-order", gateway.Provider, money.Id, local.Id, local.OrderId,
             synced.IsSuccess ? detail : $"{detail} Repair failed: {synced.Error!.Message}", repair);
+    }
+
+    private async Task<IReadOnlyList<ReconciliationFinding>> CompareRefundsAsync(IPaymentGateway gateway, DateTimeOffset since, CancellationToken ct)
+    {
+        // The provider's refund is made before the store's row is saved: an hour of slack keeps the window's edge quiet.
+        var listed = await gateway.ListRefundsAsync(null, since - TimeSpan.FromHours(1), ct);
+        if (!listed.IsSuccess)
+        {
+            return [new("provider-unreachable", gateway.Provider, null, null, null, listed.Error!.Message, null)];
+        }
+
+        var findings = new List<ReconciliationFinding>();
+        var provider = gateway.Provider;
+        var intents = listed.Value.Select(r => r.ProviderPaymentId).Distinct().ToList();
+        var local = await db.Payments.AsNoTracking()
+            .Where(p => p.Provider == provider && p.ProviderPaymentId != null && intents.Contains(p.ProviderPaymentId))
+            .Select(p => new { p.Id, p.OrderId, p.Status, ProviderPaymentId = p.ProviderPaymentId! })
+            .ToListAsync(ct);
+        var paymentIds = local.Select(p => p.Id).ToList();
+        var recorded = await db.Refunds.AsNoTracking()
+            .Where(r => paymentIds.Contains(r.PaymentId))
+            .Select(r => new { r.Id, r.ProviderReference })
+            .ToListAsync(ct);
+        bool IsRecorded(ProviderRefund r) => recorded.Any(x => x.ProviderReference == r.Id || (r.StoreRefundId != null && string.Equals(x.Id.ToString(), r.StoreRefundId, StringComparison.OrdinalIgnoreCase)));
+
+        // A voided payment's refund is the store's own giving back of money it could not keep: nothing to record.
+        foreach (var payment in local.Where(p => p.Status != PaymentStatus.Voided))
+        {
+            var missing = listed.Value.Where(r => r.ProviderPaymentId == payment.ProviderPaymentId && r.Succeeded && !IsRecorded(r)).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            db.ChangeTracker.Clear();
+            var synced = await refunds.SyncAsync(provider, payment.ProviderPaymentId, Actor, ct: ct);
+            var nowRecorded = await db.Refunds.AsNoTracking().Where(r => r.PaymentId == payment.Id && r.ProviderReference != null).Select(r => r.ProviderReference!).ToListAsync(ct);
+            foreach (var refund in missing)
+            {
+                var done = nowRecorded.Contains(refund.Id);
+                findings.Add(new("refund-not-in-store", provider, payment.ProviderPaymentId, payment.Id, payment.OrderId,
+                    $"{refund.AmountMinor} {refund.Currency} refunded at {provider} ({refund.Id}) but not recorded on the order."
+                        + (done || synced.IsSuccess ? "" : $" Recording failed: {synced.Error!.Message}"),
+                    done ? "Recorded the refund on the order (no stock put back)." : null));
+            }
+        }
+
+        var byId = listed.Value.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var storeRefunds = await db.Refunds.AsNoTracking()
+            .Where(r => r.CreatedAt >= since)
+            .Join(db.Payments.Where(p => p.Provider == provider), r => r.PaymentId, p => p.Id, (r, p) => new { r.Id, r.OrderId, r.PaymentId, r.AmountMinor, r.Currency, r.ProviderReference, p.ProviderPaymentId })
+            .ToListAsync(ct);
+        foreach (var refund in storeRefunds)
+        {
+            var known = refund.ProviderReference is not null && byId.TryGetValue(refund.ProviderReference, out var atProvider) ? atProvider : null;
+            if (known is { Succeeded: true } || known is { Status: "pending" })
+            {
+                continue;
+            }
+
+            findings.Add(new("refund-unknown-to-provider", provider, refund.ProviderPaymentId, refund.PaymentId, refund.OrderId,
+                known is null
+                    ? $"The store recorded a refund of {refund.AmountMinor} {refund.Currency} ({refund.ProviderReference ?? "no provider id"}) that {provider} has no record of; check it before telling the shopper."
+                    : $"The store recorded a refund of {refund.AmountMinor} {refund.Currency} that {provider} reports as {known.Status}; the money did not go back.",
+                null));
+        }
+
+        return findings;
     }
 
     private async Task<IEnumerable<ReconciliationFinding>> PaidWithoutChargeAsync(string provider, DateTimeOffset since, IReadOnlyList<ProviderPayment> listed, CancellationToken ct)

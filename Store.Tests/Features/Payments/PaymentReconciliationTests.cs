@@ -98,6 +98,65 @@ public class PaymentReconciliationTests(StripeFixture stripe) : IClassFixture<St
         Assert.Equal(OrderStatus.Paid, (await StripeScenario.OrderAsync(stripe, s.Order.OrderId)).Status);
     }
 
+    [Fact]
+    public async Task Reconcile_WhenADashboardRefundsWebhookWasLost_RecordsItOnTheOrderOnce()
+    {
+        var (s, intentId) = await PaidAsync(skip: 5);
+        var refundId = stripe.Stripe.RefundInDashboard(intentId, 400);
+
+        var findings = await ReconcileAsync();
+        var again = await ReconcileAsync();
+
+        var finding = Assert.Single(findings, f => f.PaymentId == s.PaymentId);
+        Assert.Equal("refund-not-in-store", finding.Check);
+        Assert.Contains(refundId, finding.Detail);
+        Assert.NotNull(finding.Repair);
+        Assert.DoesNotContain(again, f => f.PaymentId == s.PaymentId);
+        var order = await StripeScenario.OrderAsync(stripe, s.Order.OrderId);
+        Assert.Equal(OrderStatus.PartiallyRefunded, order.Status);
+        Assert.Equal(400, order.RefundedMinor);
+        await using var scope = stripe.Scope();
+        var refund = await stripe.Get<StoreDbContext>(scope).Refunds.AsNoTracking().SingleAsync(r => r.OrderId == s.Order.OrderId);
+        Assert.Equal(refundId, refund.ProviderReference);
+        Assert.Equal(PaymentReconciliationService.Actor, refund.Actor);
+        Assert.Equal((4, 0), await StoreScenario.StockAsync(stripe, s.VariantId));
+        Assert.Empty(await stripe.Get<IntegrityMonitor>(scope).CheckAsync());
+    }
+
+    [Fact]
+    public async Task Reconcile_WhenTheStoreHasARefundStripeDoesNotKnow_FlagsItForStaffAndChangesNothing()
+    {
+        var (s, intentId) = await PaidAsync(skip: 6);
+        await using (var scope = stripe.Scope())
+        {
+            var refunded = await stripe.Get<Store.Infrastructure.Ordering.OrderAdminService>(scope).RefundAsync(s.Order.OrderId, 300, "Goodwill", restock: false, "staff@store.local");
+            Assert.True(refunded.IsSuccess, refunded.Error?.Message);
+        }
+
+        var refundId = (string)Assert.Single(stripe.Stripe.RefundsOf(intentId))["id"]!;
+        var before = await ReconcileAsync();
+        stripe.Stripe.ForgetRefund(refundId);
+
+        var findings = await ReconcileAsync();
+
+        Assert.DoesNotContain(before, f => f.PaymentId == s.PaymentId);
+        var finding = Assert.Single(findings, f => f.PaymentId == s.PaymentId);
+        Assert.Equal("refund-unknown-to-provider", finding.Check);
+        Assert.Contains(refundId, finding.Detail);
+        Assert.Null(finding.Repair);
+        var order = await StripeScenario.OrderAsync(stripe, s.Order.OrderId);
+        Assert.Equal((OrderStatus.PartiallyRefunded, 300L), (order.Status, order.RefundedMinor));
+    }
+
+    private async Task<(StripeScenario.StripeOrder Order, string IntentId)> PaidAsync(int skip)
+    {
+        var s = await StripeScenario.StartedAsync(stripe, skip, units: 5);
+        var intentId = stripe.Stripe.PayOnHostedPage(s.SessionId);
+        await using var scope = stripe.Scope();
+        Assert.Equal(PaymentSyncOutcome.Completed, (await stripe.Get<PaymentService>(scope).SyncWithProviderAsync(s.PaymentId, intentId, PaymentService.Actor)).Value);
+        return (s, intentId);
+    }
+
     private async Task<IReadOnlyList<ReconciliationFinding>> ReconcileAsync()
     {
         await using var scope = stripe.Scope();
