@@ -71,6 +71,9 @@ public static class DependencyInjection
         services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<CheckoutTotalsService>();
+        services.AddScoped<Pricing.PriceResolver>();
+        services.AddScoped<Pricing.MarkdownService>();
+        services.AddScoped<Pricing.PricingAdminService>();
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.Section))
             .Validate(o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name, "Store:Payments:Provider is \"test\" or \"stripe\".")

@@ -30,7 +30,20 @@ public sealed class ProductVariant
     /// <summary>Shipping weight of one unit, packed; the parcel weight for weight-based rates is the sum.</summary>
     public int WeightGrams { get; private set; }
 
+    /// <summary>The lowest unit price any sale, list or markdown may produce (cost plus margin, a MAP agreement); null: none.</summary>
+    public long? FloorPriceMinor { get; private set; }
+
     public Money Price(string currency) => new(PriceMinor, currency);
+
+    public void SetFloorPrice(long? floorMinor)
+    {
+        if (floorMinor < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(floorMinor), "A floor price cannot be negative.");
+        }
+
+        FloorPriceMinor = floorMinor;
+    }
 
     public void SetWeight(int grams)
     {

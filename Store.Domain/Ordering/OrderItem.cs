@@ -17,7 +17,11 @@ public sealed class OrderItem
         Quantity = line.Quantity;
         TaxMinor = line.TaxMinor;
         LineTotalMinor = checked(line.UnitPriceMinor * line.Quantity);
+        RegularPriceMinor = line.RegularPriceMinor ?? line.UnitPriceMinor;
+        PriceExplanation = line.PriceExplanation ?? RegularPrice;
     }
+
+    public const string RegularPrice = "Regular price";
 
     public long Id { get; private set; }
     public Guid OrderId { get; private set; }
@@ -29,6 +33,14 @@ public sealed class OrderItem
     public int Quantity { get; private set; }
     public long TaxMinor { get; private set; }
     public long LineTotalMinor { get; private set; }
+
+    /// <summary>The variant's regular unit price when sold, so the order can show what the shopper saved.</summary>
+    public long RegularPriceMinor { get; private set; }
+
+    /// <summary>Where the unit price came from, as the shopper saw it ("Sale −20 % until 30 Nov"); kept after the sale ends.</summary>
+    public string PriceExplanation { get; private set; } = RegularPrice;
+
+    public bool IsReduced => UnitPriceMinor < RegularPriceMinor;
 
     /// <summary>Units sold without stock (the product allows backorders): shipped when stock arrives.</summary>
     public int BackorderedQuantity { get; private set; }

@@ -8,4 +8,7 @@ public sealed record PriceBook(
     IReadOnlyList<MarkdownRule> Markdowns)
 {
     public static PriceBook Empty { get; } = new([], [], [], []);
+
+    /// <summary>Markdowns started by the markdown job; they compete like any other source and respect the floor.</summary>
+    public IReadOnlyList<ActiveMarkdown> ActiveMarkdowns { get; init; } = [];
 }

@@ -44,6 +44,11 @@ public static class PricingEngine
             candidates.Add((basePrice - rule.Off.Of(basePrice), PriceSource.Markdown, $"{rule.Name} −{rule.Off}", null));
         }
 
+        foreach (var markdown in book.ActiveMarkdowns.Where(m => m.VariantId == request.VariantId))
+        {
+            candidates.Add((basePrice - markdown.Off.Of(basePrice), PriceSource.Markdown, $"{markdown.RuleName} −{markdown.Off}", null));
+        }
+
         var best = candidates
             .OrderBy(c => c.Price.Minor)
             .ThenBy(c => c.Source)

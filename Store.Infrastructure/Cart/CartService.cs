@@ -6,11 +6,12 @@ using Store.Domain.Common;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Pricing;
 using CartEntity = Store.Domain.Cart.Cart;
 
 namespace Store.Infrastructure.Cart;
 
-public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsService totals, IOptions<ShopOptions> options)
+public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsService totals, PriceResolver prices, IOptions<ShopOptions> options)
 {
     private const int Attempts = 4;
 
@@ -29,7 +30,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
         IReadOnlyList<string> notices = [];
         var changed = await ChangeAsync(owner, createIfMissing: false, async cart =>
         {
-            notices = cart.Repair(await SellableAsync(cart.Items.Select(i => i.VariantId).ToList(), ct), clock.UtcNow);
+            notices = cart.Repair(await SellableAsync(cart, ct), clock.UtcNow);
             return true;
         }, ct);
         return changed.IsSuccess ? changed.Value with { Notices = notices } : await GetAsync(owner, ct);
@@ -43,7 +44,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
         {
             var variant = await db.Variants.AsNoTracking()
                 .Where(v => v.Id == variantId && v.Product.IsPublished)
-                .Select(v => new { v.Id, v.PriceMinor, v.Product.AllowBackorders, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
+                .Select(v => new { v.Id, v.Product.AllowBackorders, Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved) })
                 .FirstOrDefaultAsync(ct);
             if (variant is null)
             {
@@ -51,6 +52,8 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
             }
 
             var inCart = cart.Items.Where(i => i.VariantId == variantId).Sum(i => i.Quantity);
+            var group = await prices.CustomerGroupAsync(cart.CustomerId, ct);
+            var price = (await prices.ResolveAsync([new PriceQuery(variantId, inCart + quantity)], group, ct))[variantId];
             if (inCart + quantity > variant.Available && !variant.AllowBackorders)
             {
                 return DomainError.Conflict(
@@ -58,7 +61,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                     variant.Available <= inCart ? "Sorry, there is no more stock of this item." : $"Sorry, only {variant.Available} left in stock.");
             }
 
-            var added = cart.Add(variantId, quantity, variant.PriceMinor, clock.UtcNow);
+            var added = cart.Add(variantId, quantity, price.UnitPrice.Minor, clock.UtcNow);
             return added.IsSuccess ? Result<bool>.Ok(true) : added.Error!;
         }, ct);
 
@@ -132,7 +135,6 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                 v.Product.Slug,
                 v.Title,
                 v.Sku,
-                v.PriceMinor,
                 v.ProductId,
                 v.Product.CategoryId,
                 v.Product.TaxClass,
@@ -140,6 +142,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                 Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
             })
             .ToDictionaryAsync(v => v.Id, ct);
+        var resolved = await prices.ResolveAsync([.. cart.Items.Select(i => new PriceQuery(i.VariantId, i.Quantity))], await prices.CustomerGroupAsync(cart.CustomerId, ct), ct);
 
         var lines = cart.Items
             .OrderBy(i => i.AddedAt).ThenBy(i => i.Id)
@@ -147,8 +150,10 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
             .Select(i =>
             {
                 var v = variants[i.VariantId];
-                return new CartLineView(v.Id, v.Name, v.Slug, v.Title, v.Sku, v.PriceMinor, i.Quantity, v.Available)
+                var price = resolved[i.VariantId];
+                return new CartLineView(v.Id, v.Name, v.Slug, v.Title, v.Sku, price.UnitPrice.Minor, i.Quantity, v.Available)
                 {
+                    Price = price,
                     ProductId = v.ProductId,
                     CategoryId = v.CategoryId,
                     TaxClass = v.TaxClass,
@@ -162,8 +167,11 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
         return new CartView(cart.Id, lines, estimate.IsSuccess ? estimate.Value : CheckoutQuote.Empty(options.Value.Currency, new(options.Value.HomeCountry, null, null), options.Value.PricesIncludeTax));
     }
 
-    private async Task<IReadOnlyDictionary<int, SellableVariant>> SellableAsync(List<int> variantIds, CancellationToken ct) =>
-        await db.Variants.AsNoTracking()
+    /// <summary>What can be sold now, at the price the shopper would pay for the quantity in the cart.</summary>
+    private async Task<IReadOnlyDictionary<int, SellableVariant>> SellableAsync(CartEntity cart, CancellationToken ct)
+    {
+        var variantIds = cart.Items.Select(i => i.VariantId).ToList();
+        var sellable = await db.Variants.AsNoTracking()
             .Where(v => variantIds.Contains(v.Id) && v.Product.IsPublished)
             .Select(v => new SellableVariant(
                 v.Id,
@@ -172,7 +180,10 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                 v.Product.Currency,
                 db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
                 v.Product.AllowBackorders))
-            .ToDictionaryAsync(v => v.VariantId, ct);
+            .ToListAsync(ct);
+        var resolved = await prices.ResolveAsync([.. cart.Items.Select(i => new PriceQuery(i.VariantId, i.Quantity))], await prices.CustomerGroupAsync(cart.CustomerId, ct), ct);
+        return sellable.ToDictionary(v => v.VariantId, v => v with { PriceMinor = resolved[v.VariantId].UnitPrice.Minor });
+    }
 
     private async Task<Result<CartView>> ChangeAsync(CartOwner owner, bool createIfMissing, Func<CartEntity, Task<Result<bool>>> change, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Store.Domain.Ordering;
+using Store.Domain.Pricing;
 using Store.Domain.Tax;
 using Store.Infrastructure.Checkout;
 
@@ -31,6 +32,9 @@ public sealed record CartLineView(
     public int? CategoryId { get; init; }
     public TaxClass TaxClass { get; init; }
     public int WeightGrams { get; init; }
+
+    /// <summary>Where <see cref="UnitPriceMinor"/> came from (sale, tier, markdown…); null only for a line built without the price resolver.</summary>
+    public ResolvedPrice? Price { get; init; }
 
     public long LineTotalMinor => UnitPriceMinor * Quantity;
 

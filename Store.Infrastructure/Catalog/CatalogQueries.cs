@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Pricing;
 
 namespace Store.Infrastructure.Catalog;
 
-/// <summary>Read side of the catalog: one query per page, projected straight to summaries (no N+1).</summary>
-public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
+/// <summary>
+/// Read side of the catalog: one query per page, projected straight to summaries, and one more that prices the whole
+/// page through <see cref="PriceResolver"/> (no N+1). Cached pages carry their prices: a sale starts or ends on the
+/// storefront at most <see cref="CatalogCache.Lifetime"/> late, and at once when changed in the admin.
+/// </summary>
+public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceResolver prices)
 {
     public const int MaxPageSize = 100;
 
@@ -19,7 +24,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
 
     public Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
         cache.GetOrLoadAsync<IReadOnlyList<ProductSummary>>($"featured:{count}", async () =>
-            await Summaries(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count)).ToListAsync(ct));
+            await SummariesAsync(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count), ct));
 
     public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, CancellationToken ct = default)
     {
@@ -32,7 +37,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
     {
         var query = db.Products.Where(p => p.IsPublished && p.CategoryId == categoryId);
         var total = await query.CountAsync(ct);
-        var items = await Summaries(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var items = await SummariesAsync(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new ProductListPage(items, page, pageSize, total);
     }
 
@@ -48,7 +53,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
             query = query.Where(p => p.Category!.Slug == categorySlug);
         }
 
-        return await Summaries(query.OrderBy(p => p.Id).Take(Math.Clamp(limit, 1, MaxPageSize))).ToListAsync(ct);
+        return await SummariesAsync(query.OrderBy(p => p.Id).Take(Math.Clamp(limit, 1, MaxPageSize)), ct);
     }
 
     public Task<ProductDetail?> ProductAsync(string slug, CancellationToken ct = default) =>
@@ -79,9 +84,14 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        return product is null
-            ? null
-            : new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, product.Variants) { AllowBackorders = product.AllowBackorders };
+        if (product is null)
+        {
+            return null;
+        }
+
+        var priced = await prices.ResolveAsync([.. product.Variants.Select(v => new PriceQuery(v.Id))], null, ct);
+        var variants = product.Variants.Select(v => priced.TryGetValue(v.Id, out var price) ? v.WithPrice(price) : v).ToList();
+        return new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, variants) { AllowBackorders = product.AllowBackorders };
     }
 
     public async Task<(string Name, string Brand)?> ImageSourceAsync(string slug, CancellationToken ct = default)
@@ -90,7 +100,11 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
         return p is null ? null : (p.Name, p.Brand);
     }
 
-    internal IQueryable<ProductSummary> Summaries(IQueryable<Domain.Catalog.Product> products) =>
+    /// <summary>A page of cards, priced as shoppers pay today.</summary>
+    internal async Task<IReadOnlyList<ProductSummary>> SummariesAsync(IQueryable<Domain.Catalog.Product> products, CancellationToken ct) =>
+        await prices.PriceSummariesAsync(await Summaries(products).ToListAsync(ct), ct);
+
+    private IQueryable<ProductSummary> Summaries(IQueryable<Domain.Catalog.Product> products) =>
         products.AsNoTracking().Select(p => new ProductSummary(
             p.Id,
             p.Name,

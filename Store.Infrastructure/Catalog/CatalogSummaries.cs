@@ -1,3 +1,5 @@
+using Store.Domain.Pricing;
+
 namespace Store.Infrastructure.Catalog;
 
 public sealed record CategorySummary(int Id, string Name, string Slug, string Description);
@@ -5,6 +7,19 @@ public sealed record CategorySummary(int Id, string Name, string Slug, string De
 public sealed record ProductSummary(int Id, string Name, string Slug, string Brand, string CategorySlug, long PriceFromMinor, string Currency, bool InStock)
 {
     public string ImageUrl => ProductImages.UrlFor(Slug);
+
+    /// <summary>The regular price to strike through when <see cref="PriceFromMinor"/> is reduced; null when it is not.</summary>
+    public long? WasMinor { get; init; }
+
+    /// <summary>Where a reduced price came from ("Sale −20 % until 30 Nov"); null for the regular price.</summary>
+    public string? PriceNote { get; init; }
+
+    public ProductSummary WithPrice(ResolvedPrice price) => this with
+    {
+        PriceFromMinor = price.UnitPrice.Minor,
+        WasMinor = price.IsReduced ? price.BasePrice.Minor : null,
+        PriceNote = price.IsReduced ? price.Explanation.Text : null,
+    };
 }
 
 public sealed record ProductDetail(
@@ -22,7 +37,21 @@ public sealed record ProductDetail(
     public bool AllowBackorders { get; init; }
 }
 
-public sealed record VariantDetail(int Id, string Sku, string Title, string? Size, string? Colour, long PriceMinor, int Available);
+public sealed record VariantDetail(int Id, string Sku, string Title, string? Size, string? Colour, long PriceMinor, int Available)
+{
+    /// <summary>The regular price to strike through when <see cref="PriceMinor"/> is reduced; null when it is not.</summary>
+    public long? WasMinor { get; init; }
+
+    /// <summary>Where a reduced price came from ("Sale −20 % until 30 Nov"); null for the regular price.</summary>
+    public string? PriceNote { get; init; }
+
+    public VariantDetail WithPrice(ResolvedPrice price) => this with
+    {
+        PriceMinor = price.UnitPrice.Minor,
+        WasMinor = price.IsReduced ? price.BasePrice.Minor : null,
+        PriceNote = price.IsReduced ? price.Explanation.Text : null,
+    };
+}
 
 public sealed record ProductListPage(IReadOnlyList<ProductSummary> Items, int Page, int PageSize, int TotalCount)
 {

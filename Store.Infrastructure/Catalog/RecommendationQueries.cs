@@ -33,7 +33,7 @@ public sealed class RecommendationQueries(StoreDbContext db, CatalogQueries cata
             }
 
             var ids = ranked.Select(r => r.ProductId).ToList();
-            var items = await catalog.Summaries(db.Products.Where(p => ids.Contains(p.Id) && p.IsPublished)).ToListAsync(ct);
+            var items = await catalog.SummariesAsync(db.Products.Where(p => ids.Contains(p.Id) && p.IsPublished), ct);
             return (IReadOnlyList<ProductSummary>)items.OrderBy(p => ids.IndexOf(p.Id)).ToList();
         });
 
@@ -49,13 +49,14 @@ public sealed class RecommendationQueries(StoreDbContext db, CatalogQueries cata
                 return [];
             }
 
-            return await catalog.Summaries(db.Products
+            return await catalog.SummariesAsync(
+                db.Products
                     .Where(p => p.IsPublished && p.Id != productId && p.CategoryId == product.CategoryId)
                     .OrderBy(p => p.Brand == product.Brand ? 0 : 1)
                     .ThenBy(p => Math.Abs((p.Variants.Min(v => (long?)v.PriceMinor) ?? 0) - product.Price))
                     .ThenBy(p => p.Id)
-                    .Take(take))
-                .ToListAsync(ct);
+                    .Take(take),
+                ct);
         });
 
     public async Task<IReadOnlyList<ProductSummary>> ByIdsAsync(IReadOnlyList<int> ids, CancellationToken ct = default)
@@ -65,7 +66,7 @@ public sealed class RecommendationQueries(StoreDbContext db, CatalogQueries cata
             return [];
         }
 
-        var items = await catalog.Summaries(db.Products.Where(p => ids.Contains(p.Id) && p.IsPublished)).ToListAsync(ct);
+        var items = await catalog.SummariesAsync(db.Products.Where(p => ids.Contains(p.Id) && p.IsPublished), ct);
         return items.OrderBy(p => ids.ToList().IndexOf(p.Id)).ToList();
     }
 }

@@ -88,7 +88,7 @@ public sealed class CheckoutService(
         }
 
         var lines = view.Lines
-            .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity, quote.LineTax[l.VariantId]))
+            .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity, quote.LineTax[l.VariantId], l.Price?.BasePrice.Minor, l.Price?.Explanation.Text))
             .ToList();
         var number = await db.Database
             .SqlQuery<long>($"SELECT nextval('order_numbers') AS \"Value\"")

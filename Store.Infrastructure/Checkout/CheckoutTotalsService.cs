@@ -39,7 +39,7 @@ public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOpti
         var checkoutLines = lines.Select(l =>
         {
             var price = new Money(l.UnitPriceMinor, currency);
-            return new CheckoutLine(Key(l.VariantId), l.VariantId, l.ProductId, l.CategoryId, l.TaxClass, l.WeightGrams, l.Quantity, new ResolvedPrice(price, price, new PriceExplanation(PriceSource.Base, "Regular price", price)));
+            return new CheckoutLine(Key(l.VariantId), l.VariantId, l.ProductId, l.CategoryId, l.TaxClass, l.WeightGrams, l.Quantity, l.Price ?? ResolvedPrice.Regular(price));
         }).ToList();
         var subtotal = checkoutLines.Aggregate(Money.Zero(currency), (sum, l) => sum + l.Price.UnitPrice.Times(l.Quantity));
         var weight = ParcelItem.TotalGrams(checkoutLines.Select(l => new ParcelItem(l.UnitWeightGrams, l.Quantity)));

@@ -17,6 +17,9 @@ public sealed class ShopOptions
 
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>With the demo catalog, also a few sales and a markdown rule (tests that expect regular prices turn it off).</summary>
+    public bool SeedDemoPricing { get; set; } = true;
+
     /// <summary>How long stock is held for an unpaid order (and again each time a payment starts).</summary>
     public int ReservationMinutes { get; set; } = 15;
 

@@ -42,7 +42,13 @@ public static class DatabaseInitializer
         await DemoRates.SeedAsync(db, options.Currency, ct);
         if (options.SeedDemoData)
         {
+            // Demo pricing only with a fresh demo catalog: an existing store never gets surprise sales on restart.
+            var fresh = !await db.Products.AnyAsync(ct);
             await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+            if (fresh && options.SeedDemoPricing)
+            {
+                await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+            }
         }
     }
 

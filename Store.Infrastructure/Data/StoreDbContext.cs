@@ -47,6 +47,11 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Tax.StoredTaxZone> TaxZones => Set<Tax.StoredTaxZone>();
     public DbSet<Shipping.StoredShippingZone> ShippingZones => Set<Shipping.StoredShippingZone>();
     public DbSet<Shipping.StoredShippingMethod> ShippingMethods => Set<Shipping.StoredShippingMethod>();
+    public DbSet<Pricing.StoredSalePrice> SalePrices => Set<Pricing.StoredSalePrice>();
+    public DbSet<Pricing.StoredCustomerGroupPrice> CustomerGroupPrices => Set<Pricing.StoredCustomerGroupPrice>();
+    public DbSet<Pricing.StoredQuantityTier> QuantityTiers => Set<Pricing.StoredQuantityTier>();
+    public DbSet<Pricing.StoredMarkdownRule> MarkdownRules => Set<Pricing.StoredMarkdownRule>();
+    public DbSet<Pricing.StoredMarkdown> Markdowns => Set<Pricing.StoredMarkdown>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

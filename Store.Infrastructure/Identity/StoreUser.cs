@@ -6,4 +6,7 @@ public sealed class StoreUser : IdentityUser
 {
     public string? DisplayName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The price group the customer buys in ("wholesale"), matched by customer-group prices; null: none.</summary>
+    public string? CustomerGroup { get; set; }
 }

@@ -10,6 +10,12 @@ public sealed record OrderSummary(Guid Id, long Number, string Email, OrderStatu
 public sealed record OrderItemView(string ProductName, string VariantTitle, string Sku, long UnitPriceMinor, int Quantity, long TaxMinor, long LineTotalMinor)
 {
     public int BackorderedQuantity { get; init; }
+
+    /// <summary>The regular unit price when sold; above <see cref="UnitPriceMinor"/> when a sale or markdown applied.</summary>
+    public long RegularPriceMinor { get; init; }
+
+    /// <summary>Where the unit price came from, kept from the moment of sale ("Sale −20 % until 30 Nov").</summary>
+    public string PriceExplanation { get; init; } = "";
 }
 
 public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
@@ -123,7 +129,7 @@ public sealed class OrderQueries(StoreDbContext db)
             order.TotalMinor,
             order.PlacedAt,
             order.PaidAt,
-            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity }).ToList(),
+            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity, RegularPriceMinor = i.RegularPriceMinor, PriceExplanation = i.PriceExplanation }).ToList(),
             payments)
         {
             ShippingService = order.ShippingService,

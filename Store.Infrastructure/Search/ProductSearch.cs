@@ -14,13 +14,23 @@ namespace Store.Infrastructure.Search;
 /// description C) with disjunctive facets. One batch per search: the page of items, then total and facet counts;
 /// a query that finds nothing costs one more query (closest known words by trigram similarity) and a retry.
 /// </summary>
-public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache)
+public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, Pricing.PriceResolver prices)
 {
     public const int SuggestionCount = 8;
 
     private const string AllFilters = "f_cat AND f_brand AND f_price AND f_stock AND f_size AND f_colour";
 
+    /// <summary>
+    /// Cards show what shoppers pay now (sales, markdowns) via the price resolver; the price filter, price facets and
+    /// price sort use the stored regular "price from" (products.facet_price_from), which knows no time windows.
+    /// </summary>
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        var found = await FindAsync(query, ct);
+        return found with { Items = await prices.PriceSummariesAsync(found.Items, ct) };
+    }
+
+    private async Task<SearchResult> FindAsync(SearchQuery query, CancellationToken ct)
     {
         var text = Normalise(query.Text);
         var record = query.Record && text is not null && query.Page == 1 && !query.HasFilters;

@@ -13,7 +13,7 @@ public class DatabaseFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         DatabaseName = await TestDatabase.CreateAsync();
-        Services = TestDatabase.Services(DatabaseName, await SettingsAsync());
+        Services = TestDatabase.Services(DatabaseName, await SettingsAsync(), ConfigureServices);
     }
 
     public virtual async Task DisposeAsync()
@@ -32,4 +32,9 @@ public class DatabaseFixture : IAsyncLifetime
 
     /// <summary>Configuration on top of the defaults for every service of this fixture.</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
+
+    /// <summary>Registrations on top of the real ones (a test clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+    }
 }

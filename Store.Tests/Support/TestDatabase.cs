@@ -90,7 +90,8 @@ public static class TestDatabase
         };
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
-        await using (var services = Services(name))
+        // Without the demo sales and markdown rule: tests compute exact totals from regular prices.
+        await using (var services = Services(name, new Dictionary<string, string?> { ["Store:SeedDemoPricing"] = "false" }))
         {
             await DatabaseInitializer.InitializeAsync(services);
         }

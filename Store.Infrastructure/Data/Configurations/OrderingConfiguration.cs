@@ -65,6 +65,7 @@ public sealed class OrderItemConfiguration : IEntityTypeConfiguration<OrderItem>
         b.Property(i => i.ProductName).HasMaxLength(200);
         b.Property(i => i.VariantTitle).HasMaxLength(100);
         b.Property(i => i.Sku).HasMaxLength(64);
+        b.Property(i => i.PriceExplanation).HasMaxLength(200);
     }
 }
 

@@ -491,6 +491,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("colour");
 
+                    b.Property<long?>("FloorPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("floor_price_minor");
+
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("price_minor");
@@ -1053,6 +1057,12 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("PriceExplanation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("price_explanation");
+
                     b.Property<string>("ProductName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1062,6 +1072,10 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
+
+                    b.Property<long>("RegularPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("regular_price_minor");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -1557,6 +1571,11 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomerGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_group");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
                         .HasColumnName("display_name");
@@ -1678,6 +1697,266 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredCustomerGroupPrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group_name");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_group_prices");
+
+                    b.HasIndex("VariantId", "Group")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_group_prices_variant_id_group_name");
+
+                    b.ToTable("customer_group_prices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_customer_group_prices_price", "price_minor >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule_name");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_markdowns");
+
+                    b.HasIndex("VariantId")
+                        .HasDatabaseName("ix_markdowns_variant_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.HasIndex("RuleId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_markdowns_rule_id_variant_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.ToTable("markdowns", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdownRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DaysWithoutSale")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_without_sale");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("StockAbove")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock_above");
+
+                    b.HasKey("Id")
+                        .HasName("pk_markdown_rules");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_markdown_rules_category_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_markdown_rules_product_id");
+
+                    b.ToTable("markdown_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_markdown_rules_percent", "percent_off > 0 AND percent_off < 100");
+
+                            t.HasCheckConstraint("ck_markdown_rules_thresholds", "stock_above >= 0 AND days_without_sale >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredQuantityTier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MinQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quantity_tiers");
+
+                    b.HasIndex("VariantId", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quantity_tiers_variant_id_min_quantity");
+
+                    b.ToTable("quantity_tiers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quantity_tiers_min", "min_quantity > 1");
+
+                            t.HasCheckConstraint("ck_quantity_tiers_price", "price_minor >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredSalePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long?>("FixedPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fixed_price_minor");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("label");
+
+                    b.Property<decimal?>("PercentOff")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int?>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_prices");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_sale_prices_product_id");
+
+                    b.HasIndex("VariantId")
+                        .HasDatabaseName("ix_sale_prices_variant_id");
+
+                    b.ToTable("sale_prices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sale_prices_adjustment", "(percent_off IS NULL) <> (fixed_price_minor IS NULL)");
+
+                            t.HasCheckConstraint("ck_sale_prices_fixed", "fixed_price_minor IS NULL OR fixed_price_minor >= 0");
+
+                            t.HasCheckConstraint("ck_sale_prices_percent", "percent_off IS NULL OR (percent_off > 0 AND percent_off < 100)");
+
+                            t.HasCheckConstraint("ck_sale_prices_target", "(product_id IS NULL) <> (variant_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_sale_prices_window", "starts_at IS NULL OR ends_at IS NULL OR ends_at > starts_at");
+                        });
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Reports.SalesDaily", b =>
@@ -2162,6 +2441,73 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredCustomerGroupPrice", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_group_prices_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdown", b =>
+                {
+                    b.HasOne("Store.Infrastructure.Pricing.StoredMarkdownRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_markdowns_markdown_rules_rule_id");
+
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_markdowns_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdownRule", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_markdown_rules_categories_category_id");
+
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_markdown_rules_products_product_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredQuantityTier", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quantity_tiers_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredSalePrice", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sale_prices_products_product_id");
+
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sale_prices_product_variants_variant_id");
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>

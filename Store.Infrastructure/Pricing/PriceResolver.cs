@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Common;
+using Store.Domain.Pricing;
+using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Data;
+
+namespace Store.Infrastructure.Pricing;
+
+/// <summary>One cart line or one card to price: a variant and how many of it.</summary>
+public sealed record PriceQuery(int VariantId, int Quantity = 1);
+
+/// <summary>
+/// The one way the store prices a variant: catalog pages, search cards, the cart, checkout and the order all come
+/// here, and this calls <see cref="PricingEngine"/>. A whole page is priced with one SQL query that brings each
+/// variant with its sales, tiers, group prices and open markdowns, so pricing never costs a query per product.
+/// </summary>
+public sealed class PriceResolver(StoreDbContext db, IClock clock)
+{
+    /// <summary>Prices by variant id; a variant that does not exist is missing from the result.</summary>
+    public async Task<IReadOnlyDictionary<int, ResolvedPrice>> ResolveAsync(IReadOnlyCollection<PriceQuery> queries, string? customerGroup, CancellationToken ct = default)
+    {
+        if (queries.Count == 0)
+        {
+            return new Dictionary<int, ResolvedPrice>();
+        }
+
+        var quantities = queries.GroupBy(q => q.VariantId).ToDictionary(g => g.Key, g => g.Sum(q => q.Quantity));
+        var ids = quantities.Keys.ToList();
+        var facts = await FactsAsync(db.Variants.Where(v => ids.Contains(v.Id)), customerGroup, ct);
+        return facts.ToDictionary(f => f.Id, f => Resolve(f, quantities[f.Id], customerGroup));
+    }
+
+    /// <summary>
+    /// The lowest price of each product's variants for one unit, as a card shows it ("from $12"), for anyone (no
+    /// customer group): catalog pages are cached for every shopper alike.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ResolvedPrice>> LowestByProductAsync(IReadOnlyCollection<int> productIds, CancellationToken ct = default)
+    {
+        if (productIds.Count == 0)
+        {
+            return new Dictionary<int, ResolvedPrice>();
+        }
+
+        var ids = productIds.Distinct().ToList();
+        var facts = await FactsAsync(db.Variants.Where(v => ids.Contains(v.ProductId)), null, ct);
+        return facts
+            .GroupBy(f => f.ProductId)
+            .ToDictionary(g => g.Key, g => g
+                .Select(f => (f.Id, Price: Resolve(f, 1, null)))
+                .OrderBy(p => p.Price.UnitPrice.Minor)
+                .ThenBy(p => p.Id)
+                .First().Price);
+    }
+
+    /// <summary>Cards with the price a shopper pays now, the regular price struck through and the reason.</summary>
+    public async Task<IReadOnlyList<ProductSummary>> PriceSummariesAsync(IReadOnlyList<ProductSummary> summaries, CancellationToken ct = default)
+    {
+        var lowest = await LowestByProductAsync([.. summaries.Select(s => s.Id)], ct);
+        return [.. summaries.Select(s => lowest.TryGetValue(s.Id, out var price) ? s.WithPrice(price) : s)];
+    }
+
+    public async Task<string?> CustomerGroupAsync(string? customerId, CancellationToken ct = default) =>
+        customerId is null ? null : await db.Users.Where(u => u.Id == customerId).Select(u => u.CustomerGroup).FirstOrDefaultAsync(ct);
+
+    private async Task<List<VariantPriceFacts>> FactsAsync(IQueryable<Domain.Catalog.ProductVariant> variants, string? customerGroup, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var group = customerGroup?.Trim().ToLowerInvariant();
+        return await variants.AsNoTracking()
+            .Select(v => new VariantPriceFacts(
+                v.Id,
+                v.ProductId,
+                v.Product.CategoryId,
+                v.PriceMinor,
+                v.FloorPriceMinor,
+                v.Product.Currency,
+                db.SalePrices
+                    .Where(s => (s.VariantId == v.Id || s.ProductId == v.ProductId) && (s.StartsAt == null || s.StartsAt <= now) && (s.EndsAt == null || s.EndsAt > now))
+                    .ToList(),
+                db.QuantityTiers.Where(t => t.VariantId == v.Id).Select(t => new TierFact(t.MinQuantity, t.PriceMinor)).ToList(),
+                db.CustomerGroupPrices.Where(p => group != null && p.VariantId == v.Id && p.Group == group).Select(p => p.PriceMinor).ToList(),
+                db.Markdowns.Where(m => m.VariantId == v.Id && m.EndedAt == null).Select(m => new MarkdownFact(m.RuleName, m.PercentOff)).ToList()))
+            .ToListAsync(ct);
+    }
+
+    private ResolvedPrice Resolve(VariantPriceFacts f, int quantity, string? customerGroup)
+    {
+        var currency = f.Currency.Trim();
+        var book = new PriceBook(
+            [.. f.Sales.Select(s => s.ToDomain(f.Id, currency))],
+            customerGroup is null ? [] : [.. f.GroupPrices.Select(p => new CustomerGroupPrice(f.Id, customerGroup.Trim(), new Money(p, currency)))],
+            [.. f.Tiers.Select(t => new QuantityTier(f.Id, t.MinQuantity, new Money(t.PriceMinor, currency)))],
+            [])
+        {
+            ActiveMarkdowns = [.. f.Markdowns.Select(m => new ActiveMarkdown(f.Id, m.RuleName, new Percent(m.PercentOff)))],
+        };
+        var request = new PriceRequest(
+            f.Id,
+            f.ProductId,
+            f.CategoryId,
+            new Money(f.PriceMinor, currency),
+            f.FloorPriceMinor is { } floor ? new Money(floor, currency) : null,
+            Math.Max(1, quantity),
+            customerGroup,
+            Stock: 0,
+            LastSoldAt: null);
+        return PricingEngine.Resolve(request, book, clock.UtcNow);
+    }
+
+    private sealed record TierFact(int MinQuantity, long PriceMinor);
+
+    private sealed record MarkdownFact(string RuleName, decimal PercentOff);
+
+    private sealed record VariantPriceFacts(
+        int Id,
+        int ProductId,
+        int? CategoryId,
+        long PriceMinor,
+        long? FloorPriceMinor,
+        string Currency,
+        List<StoredSalePrice> Sales,
+        List<TierFact> Tiers,
+        List<long> GroupPrices,
+        List<MarkdownFact> Markdowns);
+}
