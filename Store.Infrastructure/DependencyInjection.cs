@@ -91,6 +91,11 @@ public static class DependencyInjection
         services.AddScoped<PaymentReconciliationService>();
         services.AddScoped<OrderQueries>();
         services.AddScoped<OrderAdminService>();
+        services.AddScoped<Shipping.ShipmentService>();
+        services.AddScoped<Shipping.TrackingQueries>();
+        services.AddScoped<Shipping.ShippingLabelService>();
+        services.AddScoped<InvoiceService>();
+        services.AddScoped<Outbox.IOutboxHandler, InvoiceOnPaymentHandler>();
         services.AddStoreNotifications(configuration);
         return services;
     }

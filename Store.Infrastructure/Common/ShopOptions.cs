@@ -24,12 +24,7 @@ public sealed class ShopOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     public AdminAccountOptions Admin { get; set; } = new();
-}
 
-public sealed class AdminAccountOptions
-{
-    public string Email { get; set; } = "admin@store.local";
-
-    /// <summary>When empty, a password is generated on first start and printed once.</summary>
-    public string? Password { get; set; }
+    /// <summary>The seller on invoices and the sender on shipping labels.</summary>
+    public ShopAddressOptions Address { get; set; } = new();
 }

@@ -45,6 +45,10 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Tax.StoredTaxZone> TaxZones => Set<Tax.StoredTaxZone>();
     public DbSet<Shipping.StoredShippingZone> ShippingZones => Set<Shipping.StoredShippingZone>();
     public DbSet<Shipping.StoredShippingMethod> ShippingMethods => Set<Shipping.StoredShippingMethod>();
+    public DbSet<Domain.Shipping.Shipment> Shipments => Set<Domain.Shipping.Shipment>();
+    public DbSet<OrderTaxLine> OrderTaxLines => Set<OrderTaxLine>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<Ordering.InvoiceCounter> InvoiceCounters => Set<Ordering.InvoiceCounter>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
