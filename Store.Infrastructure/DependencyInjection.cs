@@ -98,6 +98,11 @@ public static class DependencyInjection
         services.AddScoped<OrderAdminService>();
         services.AddScoped<FulfilmentService>();
         services.AddScoped<IOutboxHandler, AutoFulfilmentHandler>();
+        services.AddScoped<Shipping.ShipmentService>();
+        services.AddScoped<Shipping.TrackingQueries>();
+        services.AddScoped<Shipping.ShippingLabelService>();
+        services.AddScoped<InvoiceService>();
+        services.AddScoped<Outbox.IOutboxHandler, InvoiceOnPaymentHandler>();
         services.AddStoreNotifications(configuration);
         return services;
     }

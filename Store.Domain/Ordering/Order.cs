@@ -6,6 +6,7 @@ public sealed class Order
 {
     private readonly List<OrderItem> _items = [];
     private readonly List<OrderStatusChange> _history = [];
+    private readonly List<OrderTaxLine> _taxLines = [];
 
     private Order()
     {
@@ -41,6 +42,9 @@ public sealed class Order
     public DateTimeOffset? PaidAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public IReadOnlyList<OrderItem> Items => _items;
+
+    /// <summary>The tax per rate as checkout computed it when the order was placed; adds up to <see cref="TaxMinor"/>.</summary>
+    public IReadOnlyList<OrderTaxLine> TaxLines => _taxLines;
 
     /// <summary>Status changes, oldest first (only those loaded or made in this unit of work).</summary>
     public IReadOnlyList<OrderStatusChange> History => _history;
@@ -110,6 +114,36 @@ public sealed class Order
         order.TotalMinor = totals.TotalMinor;
         order._history.Add(new OrderStatusChange(id, null, OrderStatus.AwaitingPayment, customerId ?? email, "Order placed", now));
         return order;
+    }
+
+    /// <summary>
+    /// Keeps checkout's tax breakdown with the order, once, at placement. It must add up to the order's tax: a
+    /// breakdown that does not is a bug in the calculation, never something to print on an invoice.
+    /// </summary>
+    public Result<bool> RecordTaxBreakdown(IEnumerable<Tax.TaxBreakdownLine> breakdown)
+    {
+        if (_taxLines.Count > 0)
+        {
+            return DomainError.Conflict("order.tax_breakdown", $"Order #{Number} already has its tax breakdown.");
+        }
+
+        var lines = breakdown.ToList();
+        if (lines.Any(l => l.Tax.Currency != Currency || l.TaxableNet.Currency != Currency))
+        {
+            return DomainError.Invalid("order.tax_breakdown", "The tax breakdown is in another currency than the order.");
+        }
+
+        if (lines.Sum(l => l.Tax.Minor) != TaxMinor)
+        {
+            return DomainError.Invalid("order.tax_breakdown", $"The tax breakdown adds up to {lines.Sum(l => l.Tax.Minor)}, the order's tax is {TaxMinor}.");
+        }
+
+        foreach (var line in lines)
+        {
+            _taxLines.Add(new OrderTaxLine(Id, line.ZoneName, line.Rate.Value, line.TaxableNet.Minor, line.Tax.Minor));
+        }
+
+        return true;
     }
 
     /// <summary>Records the units of a line that stock could not cover (only for products that allow backorders).</summary>

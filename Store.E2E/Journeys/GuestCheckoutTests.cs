@@ -92,8 +92,13 @@ public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture bro
             await admin.OpenOrdersAsync();
             await Expect(admin.OrderLink(orderNumber)).ToBeVisibleAsync();
             await admin.OpenOrderAsync(orderNumber, orderId);
-            await admin.FulfilAndShipAsync("1Z999AA10123456784");
+            var tracking = await admin.FulfilAndShipAsync();
             Assert.Equal("Shipped", (await db.OrdersForAsync(email)).Single().Status);
+
+            // Anyone with the tracking number follows the parcel, without signing in.
+            await shopperPage.GotoAsync($"{app.BaseUrl}/track/{tracking}");
+            await Expect(shopperPage.GetByTestId("tracking-status")).ToHaveTextAsync("Shipped");
+            await Expect(shopperPage.GetByTestId("tracking")).Not.ToContainTextAsync("1 Test Street");
 
             // Every staff page opens and works over its interactive circuit.
             await admin.OpenAndCheckAsync("/admin", "Dashboard");

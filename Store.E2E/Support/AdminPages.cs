@@ -50,7 +50,8 @@ public sealed partial class AdminPages(IPage page)
 
     public ILocator Status => page.GetByTestId("order-status");
 
-    public async Task FulfilAndShipAsync(string tracking)
+    /// <summary>Starts fulfilment (which makes the shipment and its tracking number), ships, and returns the tracking number.</summary>
+    public async Task<string> FulfilAndShipAsync()
     {
         // The order worker starts fulfilment of a paid order on its own; staff click only if it has not yet.
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start fulfilment" });
@@ -60,11 +61,12 @@ public sealed partial class AdminPages(IPage page)
         }
 
         await Expect(Status).ToHaveTextAsync("Fulfilling");
-        await page.GetByLabel("Tracking number").FillAsync(tracking);
+        var tracking = (await page.GetByTestId("tracking-number").InnerTextAsync()).Trim();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }).ClickAsync();
         await Expect(Status).ToHaveTextAsync("Shipped");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync(tracking);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        return tracking;
     }
 
     [GeneratedRegex(@"/account/login")]

@@ -118,6 +118,11 @@ public sealed class CheckoutService(
             throw new InvalidOperationException($"Order total {order.TotalMinor} differs from the quoted {quote.Totals.TotalMinor}.");
         }
 
+        if (order.RecordTaxBreakdown(quote.TaxBreakdown) is { IsSuccess: false } breakdown)
+        {
+            throw new InvalidOperationException(breakdown.Error!.Message);
+        }
+
         db.Orders.Add(order);
         var variantIds = lines.Select(l => l.VariantId).ToList();
         var backorderable = await db.Variants.AsNoTracking()

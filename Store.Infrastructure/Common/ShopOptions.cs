@@ -30,18 +30,13 @@ public sealed class ShopOptions
 
     /// <summary>Store:Fulfilment: what the order worker does on its own once an order is paid.</summary>
     public FulfilmentOptions Fulfilment { get; set; } = new();
+
+    /// <summary>The seller on invoices and the sender on shipping labels.</summary>
+    public ShopAddressOptions Address { get; set; } = new();
 }
 
 public sealed class FulfilmentOptions
 {
     /// <summary>A paid order starts fulfilment by itself (actor "system") with its pick lists; false leaves that to staff.</summary>
     public bool AutoFulfil { get; set; } = true;
-}
-
-public sealed class AdminAccountOptions
-{
-    public string Email { get; set; } = "admin@store.local";
-
-    /// <summary>When empty, a password is generated on first start and printed once.</summary>
-    public string? Password { get; set; }
 }

@@ -52,6 +52,10 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Pricing.StoredQuantityTier> QuantityTiers => Set<Pricing.StoredQuantityTier>();
     public DbSet<Pricing.StoredMarkdownRule> MarkdownRules => Set<Pricing.StoredMarkdownRule>();
     public DbSet<Pricing.StoredMarkdown> Markdowns => Set<Pricing.StoredMarkdown>();
+    public DbSet<Domain.Shipping.Shipment> Shipments => Set<Domain.Shipping.Shipment>();
+    public DbSet<OrderTaxLine> OrderTaxLines => Set<OrderTaxLine>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<Ordering.InvoiceCounter> InvoiceCounters => Set<Ordering.InvoiceCounter>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

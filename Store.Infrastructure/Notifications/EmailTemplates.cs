@@ -3,6 +3,7 @@ using System.Text;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
 using Store.Domain.Ordering.Events;
+using Store.Infrastructure.Ordering;
 
 namespace Store.Infrastructure.Notifications;
 
@@ -32,7 +33,13 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         text.AppendLine()
             .AppendLine($"Subtotal: {Price(order.SubtotalMinor, order.Currency)}")
             .AppendLine($"Shipping: {Price(order.ShippingMinor, order.Currency)}")
-            .AppendLine($"Tax:      {Price(order.TaxMinor, order.Currency)}")
+            .AppendLine($"Tax:      {Price(order.TaxMinor, order.Currency)}");
+        foreach (var tax in order.TaxLines)
+        {
+            text.AppendLine($"  {TaxLabel(tax, order.Currency)}: {Price(tax.TaxMinor, order.Currency)}");
+        }
+
+        text
             .AppendLine($"Total:    {Price(order.TotalMinor, order.Currency)}")
             .AppendLine()
             .AppendLine("Shipping to:");
@@ -58,8 +65,13 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         html.Append("</tbody><tfoot>")
             .Append(TotalRow("Subtotal", Price(order.SubtotalMinor, order.Currency)))
             .Append(TotalRow("Shipping", Price(order.ShippingMinor, order.Currency)))
-            .Append(TotalRow("Tax", Price(order.TaxMinor, order.Currency)))
-            .Append(TotalRow("Total", Price(order.TotalMinor, order.Currency), strong: true))
+            .Append(TotalRow("Tax", Price(order.TaxMinor, order.Currency)));
+        foreach (var tax in order.TaxLines)
+        {
+            html.Append(TotalRow(TaxLabel(tax, order.Currency), Price(tax.TaxMinor, order.Currency)));
+        }
+
+        html.Append(TotalRow("Total", Price(order.TotalMinor, order.Currency), strong: true))
             .Append("</tfoot></table>")
             .Append("<h2 style=\"font-size:16px\">Shipping to</h2><p>")
             .AppendJoin("<br>", AddressLines(order.ShipTo).Select(E))
@@ -95,28 +107,22 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
     public EmailContent OrderShipped(OrderShippedEmailModel model)
     {
         var subject = $"Your {storeName} order #{model.Number} is on its way";
-        var trackingUrl = IsWebAddress(model.TrackingUrl) ? model.TrackingUrl : null;
+        var trackingUrl = Link($"/track/{Uri.EscapeDataString(model.TrackingNumber)}");
 
         var text = new StringBuilder()
             .AppendLine($"Hi {model.CustomerName},")
             .AppendLine()
             .AppendLine($"Your order #{model.Number} has shipped with {model.Carrier}.")
-            .AppendLine($"Tracking number: {model.TrackingNumber}");
-        if (trackingUrl is not null)
-        {
-            text.AppendLine($"Track it: {trackingUrl}");
-        }
-
-        text.AppendLine().AppendLine($"Your order: {Link($"/orders/{model.OrderId}/confirmation")}");
+            .AppendLine($"Tracking number: {model.TrackingNumber}")
+            .AppendLine($"Track it: {trackingUrl}")
+            .AppendLine()
+            .AppendLine($"Your order: {Link($"/orders/{model.OrderId}/confirmation")}");
 
         var html = new StringBuilder()
             .Append($"<p>Hi {E(model.CustomerName)},</p>")
             .Append($"<p>Your order <strong>#{model.Number}</strong> has shipped with {E(model.Carrier)}.</p>")
-            .Append($"<p>Tracking number: <strong>{E(model.TrackingNumber)}</strong></p>");
-        if (trackingUrl is not null)
-        {
-            html.Append(Button("Track your parcel", trackingUrl));
-        }
+            .Append($"<p>Tracking number: <strong>{E(model.TrackingNumber)}</strong></p>")
+            .Append(Button("Track your parcel", trackingUrl));
 
         return new EmailContent(subject, Text(text), Html(subject, html));
     }
@@ -197,8 +203,8 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
 
     private static string Price(long minor, string currency) => new Money(minor, currency).ToString();
 
-    private static bool IsWebAddress(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    private static string TaxLabel(OrderTaxLineView tax, string currency) =>
+        $"{tax.ZoneName} {tax.RateText} on {Price(tax.TaxableNetMinor, currency)}";
 
     private static IEnumerable<string> AddressLines(ShippingAddress address)
     {

@@ -15,6 +15,9 @@ public sealed record OrderEmailModel(
     long TotalMinor,
     ShippingAddress ShipTo)
 {
+    /// <summary>The tax per rate as kept with the order when it was placed.</summary>
+    public IReadOnlyList<OrderTaxLineView> TaxLines { get; init; } = [];
+
     public static OrderEmailModel From(OrderDetail order) =>
         new(
             order.Id,
@@ -25,5 +28,8 @@ public sealed record OrderEmailModel(
             order.ShippingMinor,
             order.TaxMinor,
             order.TotalMinor,
-            order.ShippingAddress);
+            order.ShippingAddress)
+        {
+            TaxLines = order.TaxLines,
+        };
 }

@@ -6,6 +6,7 @@ using Store.Domain.Ordering;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Shipping;
 
 namespace Store.Infrastructure.Ordering;
 
@@ -15,7 +16,7 @@ namespace Store.Infrastructure.Ordering;
 /// it from the admin (<see cref="OrderAdminService.StartFulfilmentAsync"/>); the order worker starts it on its own
 /// when an order is paid and the store says so (Store:Fulfilment:AutoFulfil).
 /// </summary>
-public sealed class FulfilmentService(StoreDbContext db, AuditLog audit, IOptions<ShopOptions> options, IClock clock)
+public sealed class FulfilmentService(StoreDbContext db, ShipmentService shipments, AuditLog audit, IOptions<ShopOptions> options, IClock clock)
 {
     public const string SystemActor = "system";
 
@@ -51,7 +52,7 @@ public sealed class FulfilmentService(StoreDbContext db, AuditLog audit, IOption
         return true;
     }
 
-    /// <summary>Moves a locked, loaded order to Fulfilling and makes its pick lists; the caller saves.</summary>
+    /// <summary>Moves a locked, loaded order to Fulfilling and makes its pick lists and its shipment; the caller saves.</summary>
     internal async Task<Result<bool>> StartAsync(Order order, string actor, CancellationToken ct)
     {
         var now = clock.UtcNow;
@@ -71,6 +72,8 @@ public sealed class FulfilmentService(StoreDbContext db, AuditLog audit, IOption
             db.PickLists.AddRange(PickList.For(order.Id, committed, now));
         }
 
-        return started;
+        // The parcel, with its tracking number and label, exists from the moment fulfilment starts.
+        var shipment = await shipments.EnsureAsync(order, actor, now, ct);
+        return shipment.IsSuccess ? started : shipment.Error!;
     }
 }

@@ -3,10 +3,12 @@ using Store.Domain.Common;
 using Store.Domain.Ordering;
 using Store.Domain.Ordering.Events;
 using Store.Domain.Payments;
+using Store.Domain.Shipping;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Inventory;
 using Store.Infrastructure.Payments;
+using Store.Infrastructure.Shipping;
 
 namespace Store.Infrastructure.Ordering;
 
@@ -22,25 +24,66 @@ public sealed class OrderAdminService(
     AuditLog audit,
     Outbox.Outbox outbox,
     FulfilmentService fulfilment,
+    ShipmentService shipments,
     IClock clock)
 {
+    /// <summary>Fulfilment starts: the order gets its parcel, with a tracking number and a label to print.</summary>
     public Task<Result<bool>> StartFulfilmentAsync(Guid orderId, string actor, CancellationToken ct = default) =>
         ChangeAsync(orderId, actor, "order.fulfilling", (order, _) => fulfilment.StartAsync(order, actor, ct), ct);
 
-    public Task<Result<bool>> ShipAsync(Guid orderId, string carrier, string trackingNumber, string actor, CancellationToken ct = default) =>
-        ChangeAsync(orderId, actor, "order.shipped", (order, now) =>
-        {
-            var shipped = order.Ship(carrier, trackingNumber, actor, now);
-            if (shipped.IsSuccess)
-            {
-                outbox.Add(new OrderShipped(order.Id, order.Number, order.Email, order.Carrier!, order.TrackingNumber!));
-            }
-
-            return Task.FromResult(shipped);
-        }, ct);
+    /// <summary>The parcel leaves with the carrier and tracking number of its shipment; the shopper is emailed.</summary>
+    public Task<Result<bool>> ShipAsync(Guid orderId, string actor, CancellationToken ct = default) =>
+        RecordShipmentEventAsync(orderId, ShipmentEventKind.Shipped, null, null, actor, ct);
 
     public Task<Result<bool>> MarkDeliveredAsync(Guid orderId, string actor, CancellationToken ct = default) =>
-        ChangeAsync(orderId, actor, "order.delivered", (order, now) => Task.FromResult(order.MarkDelivered(actor, now)), ct);
+        RecordShipmentEventAsync(orderId, ShipmentEventKind.Delivered, null, null, actor, ct);
+
+    /// <summary>
+    /// A step in the parcel's journey. "Shipped" and "delivered" move the order too, through its state machine, in
+    /// the same transaction: the tracking page and the order never disagree.
+    /// </summary>
+    public Task<Result<bool>> RecordShipmentEventAsync(Guid orderId, ShipmentEventKind kind, string? location, string? note, string actor, CancellationToken ct = default) =>
+        ChangeAsync(orderId, actor, kind == ShipmentEventKind.Shipped ? "order.shipped" : kind == ShipmentEventKind.Delivered ? "order.delivered" : "shipment.event", async (order, now) =>
+        {
+            if (kind == ShipmentEventKind.LabelCreated)
+            {
+                return DomainError.Invalid("shipment.event", "A label is created when fulfilment starts.");
+            }
+
+            // Orders shipped before shipments existed have none: delivering them only moves the order.
+            var shipment = kind == ShipmentEventKind.Shipped
+                ? await shipments.EnsureAsync(order, actor, now, ct)
+                : await shipments.FindAsync(order.Id, ct) is { } found ? found : (Result<Shipment>)DomainError.NotFound("shipment.none", "This order has no shipment.");
+            if (!shipment.IsSuccess && !(kind == ShipmentEventKind.Delivered && order.Status == OrderStatus.Shipped))
+            {
+                return shipment.Error!;
+            }
+
+            if (shipment.IsSuccess)
+            {
+                var recorded = shipment.Value.Record(kind, location, note, actor, now);
+                if (!recorded.IsSuccess)
+                {
+                    return recorded;
+                }
+            }
+
+            switch (kind)
+            {
+                case ShipmentEventKind.Shipped:
+                    var shipped = order.Ship(shipment.Value.Carrier, shipment.Value.TrackingNumber, actor, now);
+                    if (shipped.IsSuccess)
+                    {
+                        outbox.Add(new OrderShipped(order.Id, order.Number, order.Email, order.Carrier!, order.TrackingNumber!));
+                    }
+
+                    return shipped;
+                case ShipmentEventKind.Delivered:
+                    return order.MarkDelivered(actor, now);
+                default:
+                    return true;
+            }
+        }, ct);
 
     /// <summary>Cancels an unpaid order and gives its held stock back, and any money held for it.</summary>
     public Task<Result<bool>> CancelAsync(Guid orderId, string actor, string reason, CancellationToken ct = default) =>

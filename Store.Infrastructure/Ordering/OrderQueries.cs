@@ -30,6 +30,14 @@ public sealed record PickLineView(string Sku, int Quantity);
 
 /// <summary>What one location ships for the order.</summary>
 public sealed record PickListView(int LocationId, string Location, IReadOnlyList<PickLineView> Lines);
+public sealed record OrderTaxLineView(string ZoneName, decimal RatePercent, long TaxableNetMinor, long TaxMinor)
+{
+    public string RateText => new Domain.Common.Percent(RatePercent).ToString();
+}
+
+public sealed record ShipmentEventView(Domain.Shipping.ShipmentEventKind Kind, DateTimeOffset At, string? Location, string? Note, string Actor);
+
+public sealed record ShipmentView(string Carrier, string Service, string TrackingNumber, long WeightGrams, Domain.Shipping.ShipmentEventKind Status, IReadOnlyList<ShipmentEventView> Events);
 
 public sealed record OrderDetail(
     Guid Id,
@@ -56,6 +64,11 @@ public sealed record OrderDetail(
     public string? ShippingService { get; init; }
     public string? TrackingNumber { get; init; }
     public long RefundedMinor { get; init; }
+
+    /// <summary>The tax per rate kept when the order was placed (empty for orders from before it was kept, or without tax).</summary>
+    public IReadOnlyList<OrderTaxLineView> TaxLines { get; init; } = [];
+    public ShipmentView? Shipment { get; init; }
+    public string? InvoiceNumber { get; init; }
 
     public IReadOnlyList<OrderStatus> NextSteps => OrderStateMachine.NextFrom(Status);
 }
@@ -86,7 +99,7 @@ public sealed class OrderQueries(StoreDbContext db)
 
     public async Task<OrderDetail?> DetailAsync(Guid id, CancellationToken ct = default)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).Include(o => o.TaxLines).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return null;
@@ -115,6 +128,8 @@ public sealed class OrderQueries(StoreDbContext db)
                 db.Locations.Where(l => l.Id == p.LocationId).Select(l => l.Name).First(),
                 p.Lines.OrderBy(l => l.Sku).Select(l => new PickLineView(l.Sku, l.Quantity)).ToList()))
             .ToListAsync(ct);
+        var shipment = await db.Shipments.AsNoTracking().Include(s => s.Events).FirstOrDefaultAsync(s => s.OrderId == id, ct);
+        var invoiceNumber = await db.Invoices.AsNoTracking().Where(i => i.OrderId == id).Select(i => i.Number).FirstOrDefaultAsync(ct);
         return new OrderDetail(
             order.Id,
             order.Number,
@@ -140,6 +155,15 @@ public sealed class OrderQueries(StoreDbContext db)
             Carrier = order.Carrier,
             TrackingNumber = order.TrackingNumber,
             RefundedMinor = order.RefundedMinor,
+            TaxLines = order.TaxLines.OrderByDescending(l => l.RatePercent).ThenBy(l => l.Id).Select(l => new OrderTaxLineView(l.ZoneName, l.RatePercent, l.TaxableNetMinor, l.TaxMinor)).ToList(),
+            Shipment = shipment is null ? null : new ShipmentView(
+                shipment.Carrier,
+                shipment.Service,
+                shipment.TrackingNumber,
+                shipment.WeightGrams,
+                shipment.Status,
+                shipment.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ShipmentEventView(e.Kind, e.At, e.Location, e.Note, e.Actor)).ToList()),
+            InvoiceNumber = invoiceNumber,
         };
     }
 

@@ -37,6 +37,8 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(o => o.TaxLines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.TaxLines).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Property(o => o.Carrier).HasMaxLength(40);
         b.Property(o => o.TrackingNumber).HasMaxLength(64);
         b.HasIndex(o => new { o.Status, o.PlacedAt });

@@ -868,6 +868,47 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.Invoice", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_number");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_year_sequence");
+
+                    b.ToTable("invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invoices_sequence", "sequence > 0");
+                        });
+                });
+
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1159,6 +1200,50 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_order_status_changes_order_id_at");
 
                     b.ToTable("order_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.OrderTaxLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<long>("TaxableNetMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taxable_net_minor");
+
+                    b.Property<string>("ZoneName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("zone_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_tax_lines");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_order_tax_lines_order_id");
+
+                    b.ToTable("order_tax_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_order_tax_lines_amounts", "tax_minor >= 0 AND rate_percent >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
@@ -1471,6 +1556,113 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("search_synonyms", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Shipping.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<long>("WeightGrams")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weight_grams");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_order_id");
+
+                    b.HasIndex("TrackingNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_tracking_number");
+
+                    b.ToTable("shipments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shipments_weight", "weight_grams >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.ShipmentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shipment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipment_events");
+
+                    b.HasIndex("ShipmentId", "At")
+                        .HasDatabaseName("ix_shipment_events_shipment_id_at");
+
+                    b.ToTable("shipment_events", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Data.Configurations.ProcessedWebhookEvent", b =>
                 {
                     b.Property<string>("Provider")
@@ -1643,6 +1835,22 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Ordering.InvoiceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Year")
+                        .HasName("pk_invoice_counters");
+
+                    b.ToTable("invoice_counters", (string)null);
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Outbox.OutboxMessage", b =>
@@ -2350,6 +2558,16 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_purchase_order_lines_product_variants_variant_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.Invoice", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithOne()
+                        .HasForeignKey("Store.Domain.Ordering.Invoice", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_orders_order_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
                 {
                     b.HasOne("Store.Infrastructure.Identity.StoreUser", null)
@@ -2377,6 +2595,16 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_order_status_changes_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.OrderTaxLine", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany("TaxLines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_tax_lines_orders_order_id");
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
@@ -2441,6 +2669,26 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.Shipment", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.ShipmentEvent", b =>
+                {
+                    b.HasOne("Store.Domain.Shipping.Shipment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipment_events_shipments_shipment_id");
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Pricing.StoredCustomerGroupPrice", b =>
@@ -2540,11 +2788,18 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Items");
+
+                    b.Navigation("TaxLines");
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.Shipment", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

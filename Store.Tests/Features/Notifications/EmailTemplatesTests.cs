@@ -60,26 +60,43 @@ public class EmailTemplatesTests
     }
 
     [Fact]
-    public void OrderShipped_WhenTrackingUrlIsAWebAddress_ShowsCarrierNumberAndLink()
+    public void OrderShipped_WhenCalled_ShowsCarrierNumberAndTheStoresTrackingPage()
     {
-        var email = templates.OrderShipped(new OrderShippedEmailModel(OrderId, 1042, "Grace Hopper", "UPS", "1Z999AA10123456784", "https://track.example/1Z999AA10123456784"));
+        var email = templates.OrderShipped(new OrderShippedEmailModel(OrderId, 1042, "Grace Hopper", "UPS", "UP1234567890123452"));
 
         foreach (var part in new[] { email.TextBody, email.HtmlBody })
         {
             Assert.Contains("UPS", part);
-            Assert.Contains("1Z999AA10123456784", part);
-            Assert.Contains("https://track.example/1Z999AA10123456784", part);
+            Assert.Contains("UP1234567890123452", part);
+            Assert.Contains("https://shop.example/track/UP1234567890123452", part);
         }
     }
 
     [Fact]
-    public void OrderShipped_WhenTrackingUrlIsNotAWebAddress_LeavesTheLinkOut()
+    public void OrderShipped_WhenDataHoldsMarkup_EncodesItAndEscapesTheLink()
     {
-        var email = templates.OrderShipped(new OrderShippedEmailModel(OrderId, 1042, "Grace Hopper", "UPS", "1Z1", "javascript:alert(1)"));
+        var email = templates.OrderShipped(new OrderShippedEmailModel(OrderId, 1042, "<b>Grace</b>", "<i>UPS</i>", "1Z 1\"x"));
 
-        Assert.DoesNotContain("javascript:", email.HtmlBody);
-        Assert.DoesNotContain("javascript:", email.TextBody);
-        Assert.Contains("1Z1", email.HtmlBody);
+        Assert.DoesNotContain("<b>Grace", email.HtmlBody);
+        Assert.DoesNotContain("<i>UPS", email.HtmlBody);
+        Assert.Contains("https://shop.example/track/1Z%201%22x", email.HtmlBody);
+    }
+
+    [Fact]
+    public void OrderConfirmation_WhenTheOrderKeptATaxBreakdown_ShowsEachRate()
+    {
+        var email = templates.OrderConfirmation(Order(new OrderEmailLine("Trail Jacket", "Blue / M", "TJ-BL-M", 1, 10000, 10000)) with
+        {
+            TaxLines = [new("Germany", 19m, 10000, 1900), new("Germany", 7m, 500, 35)],
+        });
+
+        foreach (var part in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.Contains("Germany 19 % on $100.00", part);
+            Assert.Contains("$19.00", part);
+            Assert.Contains("Germany 7 % on $5.00", part);
+            Assert.Contains("$0.35", part);
+        }
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using Store.Domain.Common;
+
+namespace Store.Domain.Shipping;
+
+/// <summary>
+/// The parcel an order leaves in: carrier and service from the order's shipping method, a tracking number, the
+/// packed weight, and its tracking history. Events only move forward: a label, then shipped, then any number of
+/// in-transit or out-for-delivery scans, then delivered, after which nothing more happens to it.
+/// </summary>
+public sealed class Shipment
+{
+    public const int MaxLocationLength = 100;
+    public const int MaxNoteLength = 300;
+
+    private readonly List<ShipmentEvent> _events = [];
+
+    private Shipment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public string Carrier { get; private set; } = "";
+    public string Service { get; private set; } = "";
+    public string TrackingNumber { get; private set; } = "";
+    public long WeightGrams { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public ShipmentEventKind Status { get; private set; }
+    public IReadOnlyList<ShipmentEvent> Events => _events;
+
+    public static Result<Shipment> Create(Guid id, Guid orderId, string carrier, string service, string trackingNumber, long weightGrams, string actor, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(service))
+        {
+            return DomainError.Invalid("shipment.service", "A shipment needs a carrier and a service.");
+        }
+
+        if (!TrackingNumbers.IsWellFormed(trackingNumber))
+        {
+            return DomainError.Invalid("shipment.tracking", "The tracking number is not well formed.");
+        }
+
+        if (weightGrams < 0)
+        {
+            return DomainError.Invalid("shipment.weight", "A parcel cannot weigh less than nothing.");
+        }
+
+        var shipment = new Shipment
+        {
+            Id = id,
+            OrderId = orderId,
+            Carrier = carrier.Trim(),
+            Service = service.Trim(),
+            TrackingNumber = trackingNumber,
+            WeightGrams = weightGrams,
+            CreatedAt = now,
+            Status = ShipmentEventKind.LabelCreated,
+        };
+        shipment._events.Add(new ShipmentEvent(id, ShipmentEventKind.LabelCreated, null, null, actor, now));
+        return shipment;
+    }
+
+    public static bool CanRecord(ShipmentEventKind status, ShipmentEventKind kind) => kind switch
+    {
+        ShipmentEventKind.Shipped => status == ShipmentEventKind.LabelCreated,
+        ShipmentEventKind.InTransit or ShipmentEventKind.OutForDelivery or ShipmentEventKind.Delivered =>
+            status is ShipmentEventKind.Shipped or ShipmentEventKind.InTransit or ShipmentEventKind.OutForDelivery,
+        _ => false,
+    };
+
+    public Result<bool> Record(ShipmentEventKind kind, string? location, string? note, string actor, DateTimeOffset at)
+    {
+        if (!CanRecord(Status, kind))
+        {
+            return DomainError.Conflict("shipment.event", $"A parcel that is {Describe(Status).ToLowerInvariant()} cannot become {Describe(kind).ToLowerInvariant()}.");
+        }
+
+        location = string.IsNullOrWhiteSpace(location) ? null : location.Trim();
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (location?.Length > MaxLocationLength || note?.Length > MaxNoteLength)
+        {
+            return DomainError.Invalid("shipment.event", $"A location is at most {MaxLocationLength} characters and a note at most {MaxNoteLength}.");
+        }
+
+        _events.Add(new ShipmentEvent(Id, kind, location, note, actor, at));
+        Status = kind;
+        return true;
+    }
+
+    public static string Describe(ShipmentEventKind kind) => kind switch
+    {
+        ShipmentEventKind.LabelCreated => "Label created",
+        ShipmentEventKind.Shipped => "Shipped",
+        ShipmentEventKind.InTransit => "In transit",
+        ShipmentEventKind.OutForDelivery => "Out for delivery",
+        ShipmentEventKind.Delivered => "Delivered",
+        _ => kind.ToString(),
+    };
+}
