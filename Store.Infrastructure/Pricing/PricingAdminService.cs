@@ -19,6 +19,8 @@ public sealed record SaleSummary(int Id, string Target, bool WholeProduct, strin
 /// <summary>A markdown rule as the admin form edits it; the scope is a product slug, a category slug, or neither (all).</summary>
 public sealed record MarkdownRuleForm(string? Name, decimal PercentOff, int StockAbove, int DaysWithoutSale, string? ProductSlug, string? CategorySlug);
 
+public sealed record FloorPriceSummary(string Sku, string Name, long PriceMinor, long FloorMinor);
+
 public sealed record MarkdownRuleSummary(int Id, string Name, decimal PercentOff, int StockAbove, int DaysWithoutSale, string? ProductSlug, string? CategorySlug, bool IsActive, DateTimeOffset? EndedAt, int OpenMarkdowns);
 
 /// <summary>
@@ -218,6 +220,37 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         cache.Invalidate();
         return open.Count;
     }
+
+    /// <summary>Sets (or with null clears) the floor no sale, list or markdown may go below for one variant.</summary>
+    public async Task<Result<bool>> SetFloorAsync(string? sku, long? floorMinor, string actor, CancellationToken ct = default)
+    {
+        var code = sku?.Trim().ToUpperInvariant() ?? "";
+        var variant = await db.Variants.FirstOrDefaultAsync(v => v.Sku == code, ct);
+        if (variant is null)
+        {
+            return DomainError.Invalid("floor.sku", $"No variant has the SKU \"{code}\".");
+        }
+
+        if (floorMinor < 0 || floorMinor > variant.PriceMinor)
+        {
+            return DomainError.Invalid("floor.price", "A floor price is between zero and the variant's regular price.");
+        }
+
+        var before = variant.FloorPriceMinor;
+        variant.SetFloorPrice(floorMinor);
+        audit.Record(actor, "variant.floor_price", "variant", Text(variant.Id), new { variant.Sku, Before = before, After = floorMinor });
+        await db.SaveChangesAsync(ct);
+        cache.Invalidate();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<FloorPriceSummary>> FloorsAsync(CancellationToken ct = default) =>
+        await db.Variants.AsNoTracking()
+            .Where(v => v.FloorPriceMinor != null)
+            .OrderBy(v => v.Sku)
+            .Take(500)
+            .Select(v => new FloorPriceSummary(v.Sku, v.Product.Name + " (" + v.Title + ")", v.PriceMinor, v.FloorPriceMinor!.Value))
+            .ToListAsync(ct);
 
     private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 }
