@@ -28,7 +28,7 @@ public sealed record MarkdownRuleSummary(int Id, string Name, decimal PercentOff
 /// audited and clears the catalog cache, so the storefront shows it at once. A failed validation comes back with the
 /// form field in the error code (<c>sale.percentOff</c>) so the form can show it next to the field.
 /// </summary>
-public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, CatalogCache cache, IClock clock)
+public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, CatalogCache cache, PriceFacts facts, IClock clock)
 {
     public async Task<IReadOnlyList<SaleSummary>> SalesAsync(CancellationToken ct = default) =>
         await db.SalePrices.AsNoTracking()
@@ -97,6 +97,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         await db.SaveChangesAsync(ct);
         audit.Record(actor, id is null ? "sale.created" : "sale.changed", "sale_price", Text(sale.Id), new { form.Target, form.WholeProduct, form.Label, form.PercentOff, form.FixedPriceMinor, form.StartsAt, form.EndsAt });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return sale.Id;
     }
@@ -112,6 +113,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         sale.End(clock.UtcNow);
         audit.Record(actor, "sale.ended", "sale_price", Text(id), new { sale.EndsAt });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return true;
     }
@@ -194,6 +196,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         await db.SaveChangesAsync(ct);
         audit.Record(actor, id is null ? "markdown_rule.created" : "markdown_rule.changed", "markdown_rule", Text(rule.Id), form);
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return rule.Id;
     }
@@ -217,6 +220,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
 
         audit.Record(actor, "markdown_rule.ended", "markdown_rule", Text(id), new { EndedMarkdowns = open.Count });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return open.Count;
     }
@@ -240,6 +244,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         variant.SetFloorPrice(floorMinor);
         audit.Record(actor, "variant.floor_price", "variant", Text(variant.Id), new { variant.Sku, Before = before, After = floorMinor });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return true;
     }
