@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<CheckoutTotalsService>();
         services.AddScoped<Pricing.PriceResolver>();
         services.AddScoped<Pricing.MarkdownService>();
+        services.AddScoped<Pricing.PriceFacts>();
         services.AddScoped<Pricing.PricingAdminService>();
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.Section))

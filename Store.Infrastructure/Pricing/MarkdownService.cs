@@ -15,7 +15,7 @@ public sealed record MarkdownRun(int Started, int Ended, int Changed);
 /// Idempotent: evaluating twice at the same moment changes nothing the second time, and evaluations on two nodes take
 /// turns on an advisory lock (the partial unique index on open markdowns is the backstop).
 /// </summary>
-public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCache cache, IClock clock)
+public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCache cache, PriceFacts facts, IClock clock)
 {
     public const string Actor = "markdown-job";
     private const long LockKey = 0x6d61726b646f776e; // "markdown"
@@ -92,6 +92,9 @@ public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCa
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+
+        // Also follows sales that started or ended since the last run.
+        await facts.RefreshAsync(ct);
         if (started + ended + changed > 0)
         {
             cache.Invalidate();

@@ -19,6 +19,8 @@ public sealed record SaleSummary(int Id, string Target, bool WholeProduct, strin
 /// <summary>A markdown rule as the admin form edits it; the scope is a product slug, a category slug, or neither (all).</summary>
 public sealed record MarkdownRuleForm(string? Name, decimal PercentOff, int StockAbove, int DaysWithoutSale, string? ProductSlug, string? CategorySlug);
 
+public sealed record FloorPriceSummary(string Sku, string Name, long PriceMinor, long FloorMinor);
+
 public sealed record MarkdownRuleSummary(int Id, string Name, decimal PercentOff, int StockAbove, int DaysWithoutSale, string? ProductSlug, string? CategorySlug, bool IsActive, DateTimeOffset? EndedAt, int OpenMarkdowns);
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed record MarkdownRuleSummary(int Id, string Name, decimal PercentOff
 /// audited and clears the catalog cache, so the storefront shows it at once. A failed validation comes back with the
 /// form field in the error code (<c>sale.percentOff</c>) so the form can show it next to the field.
 /// </summary>
-public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, CatalogCache cache, IClock clock)
+public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, CatalogCache cache, PriceFacts facts, IClock clock)
 {
     public async Task<IReadOnlyList<SaleSummary>> SalesAsync(CancellationToken ct = default) =>
         await db.SalePrices.AsNoTracking()
@@ -95,6 +97,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         await db.SaveChangesAsync(ct);
         audit.Record(actor, id is null ? "sale.created" : "sale.changed", "sale_price", Text(sale.Id), new { form.Target, form.WholeProduct, form.Label, form.PercentOff, form.FixedPriceMinor, form.StartsAt, form.EndsAt });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return sale.Id;
     }
@@ -110,6 +113,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         sale.End(clock.UtcNow);
         audit.Record(actor, "sale.ended", "sale_price", Text(id), new { sale.EndsAt });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return true;
     }
@@ -192,6 +196,7 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
         await db.SaveChangesAsync(ct);
         audit.Record(actor, id is null ? "markdown_rule.created" : "markdown_rule.changed", "markdown_rule", Text(rule.Id), form);
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return rule.Id;
     }
@@ -215,9 +220,42 @@ public sealed class PricingAdminService(StoreDbContext db, AuditLog audit, Catal
 
         audit.Record(actor, "markdown_rule.ended", "markdown_rule", Text(id), new { EndedMarkdowns = open.Count });
         await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
         cache.Invalidate();
         return open.Count;
     }
+
+    /// <summary>Sets (or with null clears) the floor no sale, list or markdown may go below for one variant.</summary>
+    public async Task<Result<bool>> SetFloorAsync(string? sku, long? floorMinor, string actor, CancellationToken ct = default)
+    {
+        var code = sku?.Trim().ToUpperInvariant() ?? "";
+        var variant = await db.Variants.FirstOrDefaultAsync(v => v.Sku == code, ct);
+        if (variant is null)
+        {
+            return DomainError.Invalid("floor.sku", $"No variant has the SKU \"{code}\".");
+        }
+
+        if (floorMinor < 0 || floorMinor > variant.PriceMinor)
+        {
+            return DomainError.Invalid("floor.price", "A floor price is between zero and the variant's regular price.");
+        }
+
+        var before = variant.FloorPriceMinor;
+        variant.SetFloorPrice(floorMinor);
+        audit.Record(actor, "variant.floor_price", "variant", Text(variant.Id), new { variant.Sku, Before = before, After = floorMinor });
+        await db.SaveChangesAsync(ct);
+        await facts.RefreshAsync(ct);
+        cache.Invalidate();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<FloorPriceSummary>> FloorsAsync(CancellationToken ct = default) =>
+        await db.Variants.AsNoTracking()
+            .Where(v => v.FloorPriceMinor != null)
+            .OrderBy(v => v.Sku)
+            .Take(500)
+            .Select(v => new FloorPriceSummary(v.Sku, v.Product.Name + " (" + v.Title + ")", v.PriceMinor, v.FloorPriceMinor!.Value))
+            .ToListAsync(ct);
 
     private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,8 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 
     /// <summary>
     /// Cards show what shoppers pay now (sales, markdowns) via the price resolver; the price filter, price facets and
-    /// price sort use the stored regular "price from" (products.facet_price_from), which knows no time windows.
+    /// price sort use the stored "price from", reduced by <see cref="Pricing.PriceFacts"/> (at most one markdown-job
+    /// interval behind a sale that starts or ends on its own).
     /// </summary>
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
@@ -263,7 +264,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             base AS (
                 SELECT p.id, p.name, p.slug, p.brand, p.currency, p.created_at, c.slug AS category_slug, c.name AS category_name,
                        {(hasText ? "ts_rank(p.search_vector, q.query)" : "0::real")} AS rank,
-                       p.facet_price_from AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock
+                       coalesce(p.facet_sale_price_from, p.facet_price_from) AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock
                 FROM products p
                 JOIN categories c ON c.id = p.category_id
                 {(hasText ? "CROSS JOIN q" : "")}

@@ -48,5 +48,6 @@ public static class DemoPricing
             .ExecuteUpdateAsync(u => u.SetProperty(v => v.FloorPriceMinor, v => v.PriceMinor * 8 / 10), ct);
         db.MarkdownRules.Add(new StoredMarkdownRule(MarkdownRuleName, 25m, stockAbove: 40, daysWithoutSale: 30, productId: null, categoryId: clearance, now));
         await db.SaveChangesAsync(ct);
+        await new PriceFacts(db, new PriceResolver(db, clock), clock).RefreshAsync(ct);
     }
 }

@@ -235,11 +235,17 @@ namespace Store.Infrastructure.Data.Migrations
                 name: "ix_sale_prices_variant_id",
                 table: "sale_prices",
                 column: "variant_id");
+
+            // The reduced "price from" for search filters and sort, kept by PriceFacts (like the other search facts,
+            // a database column outside the EF model).
+            migrationBuilder.Sql("ALTER TABLE products ADD COLUMN facet_sale_price_from bigint;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("ALTER TABLE products DROP COLUMN facet_sale_price_from;");
+
             migrationBuilder.DropTable(
                 name: "customer_group_prices");
 

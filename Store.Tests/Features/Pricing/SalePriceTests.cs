@@ -104,6 +104,24 @@ public class SalePriceTests(PricingFixture db) : IClassFixture<PricingFixture>
     }
 
     [Fact]
+    public async Task SearchPriceSort_WhenASaleStartsAndEnds_FollowsTheSalePrice()
+    {
+        var variantId = await db.VariantOfProductAsync(13, units: 10);
+        var (sku, _, productId, _) = await db.VariantAsync(variantId);
+        var cheapestFirst = new SearchQuery { Sort = SearchSort.PriceAsc, PageSize = 1 };
+
+        var saleId = await db.SaleAsync(new SaleForm(sku, false, "Deal", null, 1, db.Clock.UtcNow.AddMinutes(-1), null));
+        await using var scope = db.Scope();
+        var search = db.Get<ProductSearch>(scope);
+        var during = Assert.Single((await search.SearchAsync(cheapestFirst)).Items);
+        Assert.True((await db.Get<PricingAdminService>(scope).EndSaleAsync(saleId, "owner")).IsSuccess);
+        var after = Assert.Single((await search.SearchAsync(cheapestFirst)).Items);
+
+        Assert.Equal((productId, 1L), (during.Id, during.PriceFromMinor));
+        Assert.NotEqual(productId, after.Id);
+    }
+
+    [Fact]
     public async Task Cart_WhenACustomerGroupPriceAndAQuantityTierApply_ChargesTheLowestForTheQuantity()
     {
         var variantId = await db.VariantOfProductAsync(15, units: 10);
