@@ -71,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<Integrity.IntegrityMonitor>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<CheckoutTotalsService>();
+        services.AddScoped<Promotions.PromotionRedemptions>();
+        services.AddScoped<Promotions.PromotionAdminService>();
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.Section))
             .Validate(o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name, "Store:Payments:Provider is \"test\" or \"stripe\".")

@@ -16,7 +16,9 @@ public sealed class OrderItem
         UnitPriceMinor = line.UnitPriceMinor;
         Quantity = line.Quantity;
         TaxMinor = line.TaxMinor;
-        LineTotalMinor = checked(line.UnitPriceMinor * line.Quantity);
+        DiscountMinor = line.DiscountMinor;
+        DiscountNote = line.DiscountNote;
+        LineTotalMinor = line.NetMinor;
     }
 
     public long Id { get; private set; }
@@ -28,6 +30,10 @@ public sealed class OrderItem
     public long UnitPriceMinor { get; private set; }
     public int Quantity { get; private set; }
     public long TaxMinor { get; private set; }
+
+    /// <summary>What promotions took off this line; <see cref="LineTotalMinor"/> is price × quantity less this.</summary>
+    public long DiscountMinor { get; private set; }
+    public string? DiscountNote { get; private set; }
     public long LineTotalMinor { get; private set; }
 
     /// <summary>Units sold without stock (the product allows backorders): shipped when stock arrives.</summary>

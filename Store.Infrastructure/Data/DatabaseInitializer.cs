@@ -43,6 +43,7 @@ public static class DatabaseInitializer
         if (options.SeedDemoData)
         {
             await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+            await DemoPromotions.SeedAsync(db, options.Currency, sp.GetRequiredService<IClock>(), ct);
         }
     }
 

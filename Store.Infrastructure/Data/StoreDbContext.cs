@@ -45,6 +45,8 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Tax.StoredTaxZone> TaxZones => Set<Tax.StoredTaxZone>();
     public DbSet<Shipping.StoredShippingZone> ShippingZones => Set<Shipping.StoredShippingZone>();
     public DbSet<Shipping.StoredShippingMethod> ShippingMethods => Set<Shipping.StoredShippingMethod>();
+    public DbSet<Promotions.StoredPromotion> Promotions => Set<Promotions.StoredPromotion>();
+    public DbSet<Promotions.PromotionRedemption> PromotionRedemptions => Set<Promotions.PromotionRedemption>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
