@@ -10,7 +10,12 @@ public sealed record OrderSummary(Guid Id, long Number, string Email, OrderStatu
 public sealed record OrderItemView(string ProductName, string VariantTitle, string Sku, long UnitPriceMinor, int Quantity, long TaxMinor, long LineTotalMinor)
 {
     public int BackorderedQuantity { get; init; }
+    public long DiscountMinor { get; init; }
+    public string? DiscountNote { get; init; }
 }
+
+/// <summary>A promotion the order used and everything it took off (lines and shipping); <see cref="Released"/> once the order was cancelled unpaid.</summary>
+public sealed record OrderPromotionView(string Label, string? Code, long AmountMinor, bool Released);
 
 public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
 
@@ -37,6 +42,7 @@ public sealed record OrderDetail(
 {
     public IReadOnlyList<StatusChangeView> Timeline { get; init; } = [];
     public IReadOnlyList<RefundView> Refunds { get; init; } = [];
+    public IReadOnlyList<OrderPromotionView> Promotions { get; init; } = [];
     public string? Carrier { get; init; }
     public string? ShippingService { get; init; }
     public string? TrackingNumber { get; init; }
@@ -101,12 +107,17 @@ public sealed class OrderQueries(StoreDbContext db)
             order.TotalMinor,
             order.PlacedAt,
             order.PaidAt,
-            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity }).ToList(),
+            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity, DiscountMinor = i.DiscountMinor, DiscountNote = i.DiscountNote }).ToList(),
             payments)
         {
             ShippingService = order.ShippingService,
             Timeline = order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.Note, h.At)).ToList(),
             Refunds = refunds,
+            Promotions = await db.PromotionRedemptions.AsNoTracking()
+                .Where(r => r.OrderId == id)
+                .OrderBy(r => r.PromotionId)
+                .Select(r => new OrderPromotionView(r.Label, r.Code, r.AmountMinor, r.ReleasedAt != null))
+                .ToListAsync(ct),
             Carrier = order.Carrier,
             TrackingNumber = order.TrackingNumber,
             RefundedMinor = order.RefundedMinor,
