@@ -146,6 +146,22 @@ public class PromotionApiTests(StoreAppFactory app) : IClassFixture<StoreAppFact
         Assert.DoesNotContain("data-testid=\"discount-line\"", removed);
     }
 
+    [Theory]
+    [InlineData("/admin/promotions")]
+    [InlineData("/admin/promotions/new")]
+    public async Task PromotionAdminPages_WhenAnonymous_RedirectToSignIn_AndServeTheAdmin(string url)
+    {
+        var anonymous = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(url);
+        var admin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await HttpForms.SignInAsync(admin, StoreAppFactory.AdminEmail, StoreAppFactory.AdminPassword);
+
+        var served = await admin.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("_framework/blazor.web.js", await served.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> ClientWithCartAsync()
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
