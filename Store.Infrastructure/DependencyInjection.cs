@@ -75,6 +75,8 @@ public static class DependencyInjection
         services.AddScoped<Pricing.MarkdownService>();
         services.AddScoped<Pricing.PriceFacts>();
         services.AddScoped<Pricing.PricingAdminService>();
+        services.AddScoped<Promotions.PromotionRedemptions>();
+        services.AddScoped<Promotions.PromotionAdminService>();
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.Section))
             .Validate(o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name, "Store:Payments:Provider is \"test\" or \"stripe\".")

@@ -7,6 +7,8 @@ public sealed class Cart
 {
     public const int MaxQuantityPerLine = 99;
     public const int MaxLines = 100;
+    public const int MaxCodes = 5;
+    public const int MaxCodeLength = 50;
 
     private readonly List<CartItem> _items = [];
 
@@ -27,6 +29,12 @@ public sealed class Cart
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyList<CartItem> Items => _items;
+
+    /// <summary>
+    /// Discount codes the shopper entered, upper-cased, in the order entered. Whether each still applies is decided
+    /// by the promotion evaluator on every quote, so an expired code shows its reason rather than vanishing.
+    /// </summary>
+    public string[] PromotionCodes { get; private set; } = [];
 
     public int TotalQuantity => _items.Sum(i => i.Quantity);
 
@@ -96,6 +104,45 @@ public sealed class Cart
         UpdatedAt = now;
     }
 
+    public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
+
+    /// <summary>Adds a code; entering one the cart already has changes nothing.</summary>
+    public Result<bool> ApplyCode(string? code, DateTimeOffset now)
+    {
+        var normalized = NormalizeCode(code ?? "");
+        if (normalized.Length is 0 or > MaxCodeLength || normalized.Any(char.IsWhiteSpace))
+        {
+            return DomainError.Invalid("promotion.code.format", $"Enter a discount code of up to {MaxCodeLength} characters, without spaces.");
+        }
+
+        if (PromotionCodes.Contains(normalized, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        if (PromotionCodes.Length >= MaxCodes)
+        {
+            return DomainError.Invalid("promotion.code.count", $"A cart holds at most {MaxCodes} discount codes.");
+        }
+
+        PromotionCodes = [.. PromotionCodes, normalized];
+        UpdatedAt = now;
+        return true;
+    }
+
+    public bool RemoveCode(string? code, DateTimeOffset now)
+    {
+        var normalized = NormalizeCode(code ?? "");
+        if (!PromotionCodes.Contains(normalized, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        PromotionCodes = [.. PromotionCodes.Where(c => c != normalized)];
+        UpdatedAt = now;
+        return true;
+    }
+
     /// <summary>Moves a guest cart's lines into this (the customer's) cart, as when a guest signs in.</summary>
     public void MergeFrom(Cart guest, DateTimeOffset now)
     {
@@ -103,6 +150,13 @@ public sealed class Cart
         {
             Add(line.VariantId, line.Quantity, line.PriceSeenMinor, now);
         }
+
+        foreach (var code in guest.PromotionCodes)
+        {
+            ApplyCode(code, now);
+        }
+
+        guest.PromotionCodes = [];
 
         guest._items.Clear();
         guest.UpdatedAt = now;

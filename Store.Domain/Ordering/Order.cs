@@ -86,13 +86,18 @@ public sealed class Order
             return DomainError.Invalid("order.line", "Every line needs a positive quantity and a price.");
         }
 
+        if (lines.Any(l => l.DiscountMinor < 0 || l.DiscountMinor > l.GrossMinor))
+        {
+            return DomainError.Invalid("order.discount", "A line's discount is between zero and the line's price.");
+        }
+
         shipping ??= new OrderShipping(null, 0, PricesIncludeTax: false);
         if (shippingMinor < 0 || shipping.TaxMinor < 0 || (shipping.PricesIncludeTax && shipping.TaxMinor > shippingMinor))
         {
             return DomainError.Invalid("order.shipping", "Shipping and its tax cannot be negative.");
         }
 
-        if (lines.Any(l => l.TaxMinor < 0 || (shipping.PricesIncludeTax && l.TaxMinor > l.UnitPriceMinor * l.Quantity)))
+        if (lines.Any(l => l.TaxMinor < 0 || (shipping.PricesIncludeTax && l.TaxMinor > l.NetMinor)))
         {
             return DomainError.Invalid("order.tax", "A line's tax cannot be negative or, in prices that include tax, more than the line.");
         }

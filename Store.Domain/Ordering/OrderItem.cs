@@ -16,7 +16,9 @@ public sealed class OrderItem
         UnitPriceMinor = line.UnitPriceMinor;
         Quantity = line.Quantity;
         TaxMinor = line.TaxMinor;
-        LineTotalMinor = checked(line.UnitPriceMinor * line.Quantity);
+        DiscountMinor = line.DiscountMinor;
+        DiscountNote = line.DiscountNote;
+        LineTotalMinor = line.NetMinor;
         RegularPriceMinor = line.RegularPriceMinor ?? line.UnitPriceMinor;
         PriceExplanation = line.PriceExplanation ?? RegularPrice;
     }
@@ -32,6 +34,10 @@ public sealed class OrderItem
     public long UnitPriceMinor { get; private set; }
     public int Quantity { get; private set; }
     public long TaxMinor { get; private set; }
+
+    /// <summary>What promotions took off this line; <see cref="LineTotalMinor"/> is price × quantity less this.</summary>
+    public long DiscountMinor { get; private set; }
+    public string? DiscountNote { get; private set; }
     public long LineTotalMinor { get; private set; }
 
     /// <summary>The variant's regular unit price when sold, so the order can show what the shopper saved.</summary>

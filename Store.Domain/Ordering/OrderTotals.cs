@@ -14,7 +14,7 @@ public sealed record OrderTotals(long SubtotalMinor, long ShippingMinor, long Ta
     /// <summary>
     /// The order's totals from lines that carry their computed tax, the same way
     /// <see cref="Checkout.CheckoutTotals.ToOrderTotals"/> shapes them: in a tax-inclusive store the tax is taken out
-    /// of subtotal and shipping so it is not counted twice.
+    /// of subtotal and shipping so it is not counted twice. Subtotal is after the lines' discounts, as there.
     /// </summary>
     public static OrderTotals For(IEnumerable<OrderLine> lines, long shippingMinor, long shippingTaxMinor, bool pricesIncludeTax, string currency)
     {
@@ -22,7 +22,7 @@ public sealed record OrderTotals(long SubtotalMinor, long ShippingMinor, long Ta
         var lineTax = 0L;
         foreach (var line in lines)
         {
-            goods = checked(goods + (line.UnitPriceMinor * line.Quantity));
+            goods = checked(goods + line.NetMinor);
             lineTax = checked(lineTax + line.TaxMinor);
         }
 

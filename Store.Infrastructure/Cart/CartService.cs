@@ -68,6 +68,33 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
     public Task<Result<CartView>> SetQuantityAsync(CartOwner owner, int variantId, int quantity, CancellationToken ct = default) =>
         ChangeAsync(owner, createIfMissing: false, cart => Task.FromResult(cart.SetQuantity(variantId, quantity, clock.UtcNow)), ct);
 
+    /// <summary>
+    /// Keeps a discount code on the cart when it takes something off the cart now; otherwise the cart is unchanged
+    /// and the error says why (unknown, expired, used up, minimum not met, not combinable, nothing it applies to).
+    /// </summary>
+    public Task<Result<CartView>> ApplyCodeAsync(CartOwner owner, string? code, CancellationToken ct = default) =>
+        ChangeAsync(owner, createIfMissing: false, async cart =>
+        {
+            var applied = cart.ApplyCode(code, clock.UtcNow);
+            if (!applied.IsSuccess || !applied.Value)
+            {
+                return applied;
+            }
+
+            var normalized = CartEntity.NormalizeCode(code!);
+            var quote = (await ViewAsync(cart, ct)).Quote;
+            if (quote.AppliedCodes.Contains(normalized, StringComparer.Ordinal))
+            {
+                return true;
+            }
+
+            return quote.RejectedCodes.FirstOrDefault(e => e.Message.Contains($" {normalized} ", StringComparison.Ordinal))
+                ?? DomainError.Invalid("promotion.code.nothing", $"The code {normalized} does not lower this cart's total.");
+        }, ct);
+
+    public Task<Result<CartView>> RemoveCodeAsync(CartOwner owner, string? code, CancellationToken ct = default) =>
+        ChangeAsync(owner, createIfMissing: false, cart => Task.FromResult(Result<bool>.Ok(cart.RemoveCode(code, clock.UtcNow))), ct);
+
     /// <summary>On sign-in: the guest's lines join the customer's cart (created if needed), and the guest cart is emptied.</summary>
     public async Task MergeGuestCartAsync(Guid guestCartId, string customerId, CancellationToken ct = default)
     {
@@ -122,7 +149,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
     {
         if (cart is null || cart.Items.Count == 0)
         {
-            return new CartView(cart?.Id, [], (await totals.QuoteAsync([], null, null, ct)).Value);
+            return new CartView(cart?.Id, [], (await totals.QuoteAsync([], null, null, null, null, ct)).Value) { Codes = cart?.PromotionCodes ?? [] };
         }
 
         var variantIds = cart.Items.Select(i => i.VariantId).ToList();
@@ -163,8 +190,11 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
             .ToList();
 
         // No address yet: an estimate, which refuses nothing; only a misconfigured rate (another currency) makes it fail.
-        var estimate = await totals.QuoteAsync(lines, null, null, ct);
-        return new CartView(cart.Id, lines, estimate.IsSuccess ? estimate.Value : CheckoutQuote.Empty(options.Value.Currency, new(options.Value.HomeCountry, null, null), options.Value.PricesIncludeTax));
+        var estimate = await totals.QuoteAsync(lines, null, null, cart.PromotionCodes, cart.Id, ct);
+        return new CartView(cart.Id, lines, estimate.IsSuccess ? estimate.Value : CheckoutQuote.Empty(options.Value.Currency, new(options.Value.HomeCountry, null, null), options.Value.PricesIncludeTax))
+        {
+            Codes = cart.PromotionCodes,
+        };
     }
 
     /// <summary>What can be sold now, at the price the shopper would pay for the quantity in the cart.</summary>

@@ -11,6 +11,9 @@ public sealed record CartView(Guid? Id, IReadOnlyList<CartLineView> Lines, Check
     /// <summary>What changed since the shopper last looked (sold out, fewer left, new price), in words.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
+    /// <summary>The discount codes entered on the cart; <see cref="CheckoutQuote.RejectedCodes"/> says which give nothing and why.</summary>
+    public IReadOnlyList<string> Codes { get; init; } = [];
+
     public OrderTotals Totals => Quote.Totals;
 
     public int ItemCount => Lines.Sum(l => l.Quantity);

@@ -9,6 +9,7 @@ using Store.Infrastructure.Cart;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Inventory;
+using Store.Infrastructure.Promotions;
 
 namespace Store.Infrastructure.Checkout;
 
@@ -19,6 +20,7 @@ public sealed class CheckoutService(
     CartService carts,
     CheckoutTotalsService totals,
     InventoryService inventory,
+    PromotionRedemptions redemptions,
     AuditLog audit,
     Outbox.Outbox outbox,
     IClock clock,
@@ -27,7 +29,10 @@ public sealed class CheckoutService(
     /// <summary>
     /// Turns the shopper's cart into an order awaiting payment and holds its stock, all in one transaction.
     /// Placing the same unchanged cart again (a double click, a retried request) returns the same order. Shipping and
-    /// tax come from <see cref="CheckoutTotalsService"/>, the same quote the checkout page and the API show.
+    /// tax come from <see cref="CheckoutTotalsService"/>, the same quote the checkout page and the API show. The cart's
+    /// discount codes must all still apply (a code that stopped applying is an error to show, not a silent price
+    /// change), and each promotion used is counted against its limits in the same transaction; when one has run out
+    /// meanwhile, no order is placed (see <see cref="PromotionRedemptions"/>).
     /// </summary>
     /// <param name="shippingMethodId">Null for the cheapest method that delivers to the address.</param>
     public async Task<Result<PlacedOrder>> PlaceOrderAsync(CartOwner owner, CheckoutDetails details, string? shippingMethodId = null, CancellationToken ct = default)
@@ -63,17 +68,23 @@ public sealed class CheckoutService(
             return DomainError.Conflict("checkout.unavailable", "Some items in the cart are no longer sold. Review the cart and try again.");
         }
 
-        var quoted = await totals.QuoteAsync(view.Lines, Destination.From(address), shippingMethodId, ct);
+        var quoted = await totals.QuoteAsync(view.Lines, Destination.From(address), shippingMethodId, cart.PromotionCodes, cart.Id, ct);
         if (!quoted.IsSuccess)
         {
             return quoted.Error!;
         }
 
         var quote = quoted.Value;
+        if (quote.RejectedCodes.FirstOrDefault(e => e.Code != "promotion.code.not-combinable") is { } refused)
+        {
+            return refused;
+        }
+
         var service = quote.Shipping is { } chosen ? $"{chosen.Carrier} {chosen.Service}" : null;
         var open = await db.Orders
             .Where(o => o.CartId == cart.Id && o.Status == OrderStatus.AwaitingPayment)
             .ToListAsync(ct);
+        var superseded = new List<Guid>();
         foreach (var previous in open)
         {
             if (previous.CartVersion == cart.UpdatedAt && previous.Email == email && previous.ShippingAddress == address && previous.ShippingService == service)
@@ -84,11 +95,12 @@ public sealed class CheckoutService(
             // The cart, the address or the shipping method changed since: the older unpaid order gives its stock back.
             previous.Cancel(email, "Replaced by a newer checkout of the same cart", clock.UtcNow);
             await inventory.ReleaseAsync(previous.Id, email, "Replaced by a newer checkout of the same cart", ct);
+            superseded.Add(previous.Id);
             audit.Record(email, "order.superseded", "order", previous.Id.ToString(), new { previous.Number });
         }
 
         var lines = view.Lines
-            .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity, quote.LineTax[l.VariantId], l.Price?.BasePrice.Minor, l.Price?.Explanation.Text))
+            .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity, quote.LineTax[l.VariantId], l.Price?.BasePrice.Minor, l.Price?.Explanation.Text, quote.DiscountFor(l.VariantId), quote.DiscountNoteFor(l.VariantId)))
             .ToList();
         var number = await db.Database
             .SqlQuery<long>($"SELECT nextval('order_numbers') AS \"Value\"")
@@ -143,6 +155,23 @@ public sealed class CheckoutService(
 
         audit.Record(email, "order.placed", "order", order.Id.ToString(), new { order.Number, order.TotalMinor, Lines = lines.Count });
         outbox.Add(new OrderPlaced(order.Id, order.Number, order.Email, order.TotalMinor, order.Currency));
+        await db.SaveChangesAsync(ct);
+
+        // Promotion rows are locked last and held only until commit: the superseded orders' uses go back first, so
+        // re-checking out a cart whose code is at its limit still gets the code.
+        foreach (var previous in superseded)
+        {
+            await redemptions.ReleaseAsync(previous, clock.UtcNow, ct);
+        }
+
+        var redeemed = await redemptions.RedeemAsync(order, quote.Discounts, clock.UtcNow, ct);
+        if (!redeemed.IsSuccess)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return redeemed.Error!;
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new PlacedOrder(order.Id, order.Number, order.TotalMinor, order.Currency);

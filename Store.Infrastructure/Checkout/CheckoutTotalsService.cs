@@ -8,19 +8,22 @@ using Store.Domain.Tax;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Promotions;
 
 namespace Store.Infrastructure.Checkout;
 
 /// <summary>
 /// The one place a cart becomes totals: the cart page and GET /api/cart (no address: an estimate), the checkout page,
 /// and the order snapshot all come through <see cref="QuoteAsync"/>, which calls <see cref="CheckoutCalculator"/>
-/// exactly once. Promotions are not wired in yet, so none are passed.
+/// exactly once, with the enabled promotions that are not used up and the codes on the cart.
 /// </summary>
 public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOptions<ShopOptions> options)
 {
     /// <param name="destination">Null before the shopper has given an address.</param>
     /// <param name="shippingMethodId">Null for the cheapest method that delivers there.</param>
-    public async Task<Result<CheckoutQuote>> QuoteAsync(IReadOnlyList<CartLineView> lines, Destination? destination, string? shippingMethodId, CancellationToken ct = default)
+    /// <param name="codes">The discount codes entered on the cart.</param>
+    /// <param name="cartId">The cart quoted, so its own unpaid orders' promotion uses do not count against it.</param>
+    public async Task<Result<CheckoutQuote>> QuoteAsync(IReadOnlyList<CartLineView> lines, Destination? destination, string? shippingMethodId, IReadOnlyCollection<string>? codes = null, Guid? cartId = null, CancellationToken ct = default)
     {
         var shop = options.Value;
         var currency = shop.Currency;
@@ -50,7 +53,8 @@ public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOpti
         }
 
         var methodId = shippingMethodId ?? choices.FirstOrDefault()?.MethodId;
-        var request = new CheckoutRequest(currency, checkoutLines, where, methodId, [], [], new TaxSettings(shop.PricesIncludeTax), clock.UtcNow);
+        var offer = await PromotionOffer.LoadAsync(db, codes ?? [], cartId, ct);
+        var request = new CheckoutRequest(currency, checkoutLines, where, methodId, offer.Promotions, offer.Codes, new TaxSettings(shop.PricesIncludeTax), clock.UtcNow);
         var calculated = calculator.Calculate(request);
         if (!calculated.IsSuccess)
         {
@@ -58,6 +62,7 @@ public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOpti
         }
 
         var totals = calculated.Value;
+        var discounted = totals.Lines.SelectMany(l => l.Discounts).Concat(totals.ShippingDiscounts).Select(d => d.PromotionId).ToHashSet(StringComparer.Ordinal);
         return new CheckoutQuote(
             totals.ToOrderTotals(),
             destination is null,
@@ -67,8 +72,14 @@ public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOpti
             totals.ShippingTax.Minor,
             totals.TaxBreakdown,
             totals.Lines.ToDictionary(l => l.VariantId, l => l.Tax.Minor),
-            totals.PricesIncludeTax);
+            totals.PricesIncludeTax)
+        {
+            Codes = [.. codes ?? []],
+            Discounts = [.. totals.Lines.SelectMany(l => l.Discounts), .. totals.ShippingDiscounts],
+            RejectedCodes = [.. offer.Refusals, .. totals.RejectedCodes],
+            AppliedCodes = [.. offer.Promotions.Where(p => p.Code is not null && discounted.Contains(p.Id)).Select(p => p.Code!)],
+        };
     }
 
-    private static string Key(int variantId) => variantId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Key(int variantId) => CheckoutQuote.Key(variantId);
 }

@@ -49,6 +49,8 @@ public static class DatabaseInitializer
             {
                 await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
             }
+
+            await DemoPromotions.SeedAsync(db, options.Currency, sp.GetRequiredService<IClock>(), ct);
         }
     }
 

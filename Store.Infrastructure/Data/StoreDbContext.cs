@@ -56,6 +56,8 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<OrderTaxLine> OrderTaxLines => Set<OrderTaxLine>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Ordering.InvoiceCounter> InvoiceCounters => Set<Ordering.InvoiceCounter>();
+    public DbSet<Promotions.StoredPromotion> Promotions => Set<Promotions.StoredPromotion>();
+    public DbSet<Promotions.PromotionRedemption> PromotionRedemptions => Set<Promotions.PromotionRedemption>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

@@ -13,7 +13,7 @@ namespace Store.Infrastructure.Inventory;
 /// Gives back the stock of orders that were not paid in time: the order is cancelled, its reservations released
 /// and any payment still waiting is closed, each order in its own transaction.
 /// </summary>
-public sealed class ReservationExpiryService(StoreDbContext db, InventoryService inventory, AuditLog audit, IClock clock, ILogger<ReservationExpiryService> logger)
+public sealed class ReservationExpiryService(StoreDbContext db, InventoryService inventory, Promotions.PromotionRedemptions redemptions, AuditLog audit, IClock clock, ILogger<ReservationExpiryService> logger)
 {
     public const string Actor = "system:reservation-expiry";
 
@@ -75,6 +75,8 @@ public sealed class ReservationExpiryService(StoreDbContext db, InventoryService
             {
                 payment.Decline(null, "The order expired before payment.", now);
             }
+
+            await redemptions.ReleaseAsync(orderId, now, ct);
         }
 
         await inventory.ReleaseAsync(orderId, Actor, "Reservation expired", ct);

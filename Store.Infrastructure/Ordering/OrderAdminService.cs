@@ -19,6 +19,7 @@ namespace Store.Infrastructure.Ordering;
 public sealed class OrderAdminService(
     StoreDbContext db,
     InventoryService inventory,
+    Promotions.PromotionRedemptions redemptions,
     PaymentService payments,
     PaymentGateways gateways,
     AuditLog audit,
@@ -96,6 +97,7 @@ public sealed class OrderAdminService(
             }
 
             await inventory.ReleaseAsync(order.Id, actor, "Order cancelled", ct);
+            await redemptions.ReleaseAsync(order.Id, now, ct);
             foreach (var payment in await db.Payments.Where(p => p.OrderId == order.Id && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Authorised)).ToListAsync(ct))
             {
                 if (payment.Status == PaymentStatus.Pending)

@@ -16,7 +16,12 @@ public sealed record OrderItemView(string ProductName, string VariantTitle, stri
 
     /// <summary>Where the unit price came from, kept from the moment of sale ("Sale −20 % until 30 Nov").</summary>
     public string PriceExplanation { get; init; } = "";
+    public long DiscountMinor { get; init; }
+    public string? DiscountNote { get; init; }
 }
+
+/// <summary>A promotion the order used and everything it took off (lines and shipping); <see cref="Released"/> once the order was cancelled unpaid.</summary>
+public sealed record OrderPromotionView(string Label, string? Code, long AmountMinor, bool Released);
 
 public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
 
@@ -60,6 +65,7 @@ public sealed record OrderDetail(
     public IReadOnlyList<RefundView> Refunds { get; init; } = [];
     public IReadOnlyList<DisputeView> Disputes { get; init; } = [];
     public IReadOnlyList<PickListView> PickLists { get; init; } = [];
+    public IReadOnlyList<OrderPromotionView> Promotions { get; init; } = [];
     public string? Carrier { get; init; }
     public string? ShippingService { get; init; }
     public string? TrackingNumber { get; init; }
@@ -144,7 +150,7 @@ public sealed class OrderQueries(StoreDbContext db)
             order.TotalMinor,
             order.PlacedAt,
             order.PaidAt,
-            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity, RegularPriceMinor = i.RegularPriceMinor, PriceExplanation = i.PriceExplanation }).ToList(),
+            order.Items.OrderBy(i => i.Id).Select(i => new OrderItemView(i.ProductName, i.VariantTitle, i.Sku, i.UnitPriceMinor, i.Quantity, i.TaxMinor, i.LineTotalMinor) { BackorderedQuantity = i.BackorderedQuantity, RegularPriceMinor = i.RegularPriceMinor, PriceExplanation = i.PriceExplanation, DiscountMinor = i.DiscountMinor, DiscountNote = i.DiscountNote }).ToList(),
             payments)
         {
             ShippingService = order.ShippingService,
@@ -152,6 +158,11 @@ public sealed class OrderQueries(StoreDbContext db)
             Refunds = refunds,
             Disputes = disputes,
             PickLists = pickLists,
+            Promotions = await db.PromotionRedemptions.AsNoTracking()
+                .Where(r => r.OrderId == id)
+                .OrderBy(r => r.PromotionId)
+                .Select(r => new OrderPromotionView(r.Label, r.Code, r.AmountMinor, r.ReleasedAt != null))
+                .ToListAsync(ct),
             Carrier = order.Carrier,
             TrackingNumber = order.TrackingNumber,
             RefundedMinor = order.RefundedMinor,

@@ -10,6 +10,8 @@ public sealed record AddToCartRequest(int VariantId, int Quantity = 1);
 
 public sealed record SetQuantityRequest(int Quantity);
 
+public sealed record ApplyCodeRequest(string? Code);
+
 public static class CartEndpoints
 {
     public static void MapCartEndpoints(this RouteGroupBuilder api)
@@ -24,7 +26,7 @@ public static class CartEndpoints
                 return TypedResults.Ok(view);
             }
 
-            var quote = await totals.QuoteAsync(view.Lines, new Destination(country.Trim().ToUpperInvariant(), region?.Trim(), postalCode?.Trim()), shippingMethodId, ct);
+            var quote = await totals.QuoteAsync(view.Lines, new Destination(country.Trim().ToUpperInvariant(), region?.Trim(), postalCode?.Trim()), shippingMethodId, view.Codes, view.Id, ct);
             return quote.IsSuccess ? TypedResults.Ok(view with { Quote = quote.Value }) : ApiResults.Problem(quote.Error!);
         })
         .WithSummary("The cart, first brought in line with current stock and prices; notices say what changed. With ?country= (and region, postalCode, shippingMethodId) shipping and tax are quoted for that address, 422 when nothing ships there; without, the quote is an estimate.");
@@ -47,5 +49,17 @@ public static class CartEndpoints
             var result = await carts.SetQuantityAsync(context.Owner, variantId, request.Quantity, ct);
             return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
         }).WithSummary("Sets a line's quantity; 0 removes it.");
+
+        cart.MapPost("/code", async Task<Results<Ok<CartView>, ProblemHttpResult>> (ApplyCodeRequest request, CartService carts, CartContext context, CancellationToken ct) =>
+        {
+            var result = await carts.ApplyCodeAsync(context.Owner, request.Code, ct);
+            return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
+        }).WithSummary("Adds a discount code to the cart when it lowers the total now; 422 (unknown, expired, minimum not met, nothing it applies to) or 409 (used up, not combinable) with the reason otherwise.");
+
+        cart.MapDelete("/code/{code}", async Task<Results<Ok<CartView>, ProblemHttpResult>> (string code, CartService carts, CartContext context, CancellationToken ct) =>
+        {
+            var result = await carts.RemoveCodeAsync(context.Owner, code, ct);
+            return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
+        }).WithSummary("Removes a discount code from the cart.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Store.Domain.Ordering;
+using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Ordering;
@@ -8,8 +9,11 @@ using Store.Web.Storefront;
 
 namespace Store.Web.Api;
 
-/// <summary>The checkout form's fields plus the shipping method; without one the cheapest that delivers is used.</summary>
-public sealed record PlaceOrderRequest(string? Email, string? Name, string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country, string? ShippingMethodId = null)
+/// <summary>
+/// The checkout form's fields plus the shipping method (without one the cheapest that delivers is used) and discount
+/// codes, which are added to the cart's codes first exactly as POST /api/cart/code does.
+/// </summary>
+public sealed record PlaceOrderRequest(string? Email, string? Name, string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country, string? ShippingMethodId = null, IReadOnlyList<string>? Codes = null)
 {
     public CheckoutDetails ToDetails() => new(Email, Name, Line1, Line2, City, Region, PostalCode, Country);
 }
@@ -20,7 +24,7 @@ public static class OrderEndpoints
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
 
-        orders.MapPost("/", async Task<Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult>> (PlaceOrderRequest request, CheckoutService checkout, CartContext context, CancellationToken ct) =>
+        orders.MapPost("/", async Task<Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult>> (PlaceOrderRequest request, CheckoutService checkout, CartService carts, CartContext context, CancellationToken ct) =>
         {
             var details = request.ToDetails();
             var errors = details.Validate();
@@ -29,13 +33,21 @@ public static class OrderEndpoints
                 return ApiResults.Validation(errors);
             }
 
+            foreach (var code in request.Codes ?? [])
+            {
+                if (await carts.ApplyCodeAsync(context.Owner, code, ct) is { IsSuccess: false } refused)
+                {
+                    return ApiResults.Problem(refused.Error!);
+                }
+            }
+
             var placed = await checkout.PlaceOrderAsync(context.Owner, details, string.IsNullOrWhiteSpace(request.ShippingMethodId) ? null : request.ShippingMethodId.Trim(), ct);
             return placed.IsSuccess
                 ? TypedResults.Created($"/api/orders/{placed.Value.OrderId}", placed.Value)
                 : ApiResults.Problem(placed.Error!);
         })
         .AddEndpointFilter<IdempotencyFilter<PlaceOrderRequest>>()
-        .WithSummary("Places an order for the current cart with rated shipping and tax, and holds its stock until payment; 422 when nothing ships to the address. Honours Idempotency-Key.");
+        .WithSummary("Places an order for the current cart with rated shipping, tax and promotions, and holds its stock until payment; 422 when nothing ships to the address or a code does not apply, 409 when a promotion ran out meanwhile (no order is placed). Honours Idempotency-Key.");
 
         orders.MapGet("/", async (OrderQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await queries.ForCustomerAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct)))

@@ -14,6 +14,7 @@ public sealed class CartConfiguration : IEntityTypeConfiguration<CartEntity>
         b.ToTable("carts");
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.CustomerId).HasMaxLength(450);
+        b.Property(c => c.PromotionCodes).HasColumnType("text[]");
 
         // One cart per customer; guests' carts have none.
         b.HasIndex(c => c.CustomerId).IsUnique().HasFilter("customer_id IS NOT NULL");

@@ -63,7 +63,12 @@ public sealed class OrderItemConfiguration : IEntityTypeConfiguration<OrderItem>
 {
     public void Configure(EntityTypeBuilder<OrderItem> b)
     {
-        b.ToTable("order_items", t => t.HasCheckConstraint("ck_order_items_quantity", "quantity > 0"));
+        b.ToTable("order_items", t =>
+        {
+            t.HasCheckConstraint("ck_order_items_quantity", "quantity > 0");
+            t.HasCheckConstraint("ck_order_items_discount", "discount_minor >= 0 AND discount_minor <= unit_price_minor * quantity");
+        });
+        b.Property(i => i.DiscountNote).HasMaxLength(500);
         b.Property(i => i.ProductName).HasMaxLength(200);
         b.Property(i => i.VariantTitle).HasMaxLength(100);
         b.Property(i => i.Sku).HasMaxLength(64);

@@ -284,6 +284,11 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("customer_id");
 
+                    b.PrimitiveCollection<string[]>("PromotionCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("promotion_codes");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1090,6 +1095,15 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("backordered_quantity");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_minor");
+
+                    b.Property<string>("DiscountNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("discount_note");
+
                     b.Property<long>("LineTotalMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("line_total_minor");
@@ -1150,6 +1164,8 @@ namespace Store.Infrastructure.Data.Migrations
 
                     b.ToTable("order_items", null, t =>
                         {
+                            t.HasCheckConstraint("ck_order_items_discount", "discount_minor >= 0 AND discount_minor <= unit_price_minor * quantity");
+
                             t.HasCheckConstraint("ck_order_items_quantity", "quantity > 0");
                         });
                 });
@@ -2167,6 +2183,222 @@ namespace Store.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Promotions.PromotionRedemption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("PromotionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<DateTimeOffset>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_redemptions");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_promotion_redemptions_customer_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_promotion_redemptions_order_id");
+
+                    b.HasIndex("PromotionId", "CustomerId")
+                        .HasDatabaseName("ix_promotion_redemptions_promotion_id_customer_id")
+                        .HasFilter("released_at IS NULL AND customer_id IS NOT NULL");
+
+                    b.HasIndex("PromotionId", "Email")
+                        .HasDatabaseName("ix_promotion_redemptions_promotion_id_email")
+                        .HasFilter("released_at IS NULL");
+
+                    b.HasIndex("PromotionId", "OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_redemptions_promotion_id_order_id");
+
+                    b.ToTable("promotion_redemptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotion_redemptions_amount", "amount_minor >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Promotions.StoredPromotion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int>("BuyQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("buy_quantity");
+
+                    b.PrimitiveCollection<int[]>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("category_ids");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("GetQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("get_quantity");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("MinimumSubtotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("minimum_subtotal_minor");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.PrimitiveCollection<int[]>("ProductIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("product_ids");
+
+                    b.Property<string>("Stacking")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stacking");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("usage_limit");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer")
+                        .HasColumnName("used");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_code")
+                        .HasFilter("code IS NOT NULL");
+
+                    b.ToTable("promotions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_benefit", "percent_off >= 0 AND percent_off <= 100 AND (amount_minor IS NULL OR amount_minor > 0) AND buy_quantity >= 0 AND get_quantity >= 0 AND (minimum_subtotal_minor IS NULL OR minimum_subtotal_minor >= 0)");
+
+                            t.HasCheckConstraint("ck_promotions_limits", "(usage_limit IS NULL OR usage_limit >= 1) AND (per_customer_limit IS NULL OR per_customer_limit >= 1)");
+
+                            t.HasCheckConstraint("ck_promotions_used", "used >= 0 AND (usage_limit IS NULL OR used <= usage_limit)");
+
+                            t.HasCheckConstraint("ck_promotions_window", "starts_at IS NULL OR ends_at IS NULL OR ends_at > starts_at");
+                        });
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Reports.SalesDaily", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -2756,6 +2988,29 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_sale_prices_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Promotions.PromotionRedemption", b =>
+                {
+                    b.HasOne("Store.Infrastructure.Identity.StoreUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_promotion_redemptions_asp_net_users_customer_id");
+
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_redemptions_orders_order_id");
+
+                    b.HasOne("Store.Infrastructure.Promotions.StoredPromotion", null)
+                        .WithMany()
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_redemptions_promotions_promotion_id");
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>

@@ -97,4 +97,59 @@ public class CartTests
         Assert.Contains(notices, n => n.Contains("from $10.00 to $8.00"));
         Assert.Empty(cart.Repair(sellable, Now));
     }
+
+    [Fact]
+    public void ApplyCode_UpperCasesTrimsAndKeepsEachCodeOnce()
+    {
+        var cart = new CartEntity(Guid.NewGuid(), null, Now);
+        var later = Now.AddMinutes(1);
+
+        Assert.True(cart.ApplyCode("  welcome10 ", later).Value);
+        Assert.False(cart.ApplyCode("WELCOME10", later.AddMinutes(1)).Value);
+
+        Assert.Equal(["WELCOME10"], cart.PromotionCodes);
+        Assert.Equal(later, cart.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("TWO WORDS")]
+    public void ApplyCode_WhenNotACode_FailsWithoutChangingTheCart(string code)
+    {
+        var cart = new CartEntity(Guid.NewGuid(), null, Now);
+
+        Assert.Equal("promotion.code.format", cart.ApplyCode(code, Now.AddMinutes(1)).Error?.Code);
+        Assert.Empty(cart.PromotionCodes);
+        Assert.Equal(Now, cart.UpdatedAt);
+    }
+
+    [Fact]
+    public void ApplyCode_WhenTheCartHoldsTheMost_IsRefused()
+    {
+        var cart = new CartEntity(Guid.NewGuid(), null, Now);
+        for (var i = 0; i < CartEntity.MaxCodes; i++)
+        {
+            cart.ApplyCode($"CODE{i}", Now);
+        }
+
+        Assert.Equal("promotion.code.count", cart.ApplyCode("ONEMORE", Now).Error?.Code);
+    }
+
+    [Fact]
+    public void MergeFrom_BringsTheGuestsCodesAlong()
+    {
+        var guest = new CartEntity(Guid.NewGuid(), null, Now);
+        guest.Add(1, 1, 1000, Now);
+        guest.ApplyCode("SAVE5", Now);
+        var mine = new CartEntity(Guid.NewGuid(), "customer-1", Now);
+        mine.ApplyCode("WELCOME10", Now);
+
+        mine.MergeFrom(guest, Now);
+
+        Assert.Equal(["WELCOME10", "SAVE5"], mine.PromotionCodes);
+        Assert.Empty(guest.PromotionCodes);
+        Assert.True(mine.RemoveCode("save5", Now));
+        Assert.Equal(["WELCOME10"], mine.PromotionCodes);
+    }
 }

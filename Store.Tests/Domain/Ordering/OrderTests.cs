@@ -157,4 +157,25 @@ public class OrderTests
         Assert.Equal(OrderStatus.Refunded, order.Status);
         Assert.Equal(order.TotalMinor, order.RefundedMinor);
     }
+
+    [Fact]
+    public void Place_WithLineDiscounts_KeepsThemAndTotalsWhatIsLeft()
+    {
+        var order = Place(new OrderLine(1, "Trail Tee", "M / Black", "TSH-1-M", 2499, 2, TaxMinor: 0, DiscountMinor: 500, DiscountNote: "WELCOME10: Welcome 10 % off"));
+
+        var tee = order.Items.Single();
+        Assert.Equal((500L, "WELCOME10: Welcome 10 % off", 4498L), (tee.DiscountMinor, tee.DiscountNote, tee.LineTotalMinor));
+        Assert.Equal(4498, order.SubtotalMinor);
+        Assert.Equal(4498 + 599, order.TotalMinor);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(4999)]
+    public void Place_WhenADiscountIsNegativeOrMoreThanTheLine_IsRefused(long discount)
+    {
+        var placed = Order.Place(Guid.NewGuid(), 10001, null, "ada@example.com", Address, "USD", [new OrderLine(1, "Tee", "M", "T-1", 2499, 2, DiscountMinor: discount)], 599, null, null, Now);
+
+        Assert.Equal("order.discount", placed.Error?.Code);
+    }
 }
