@@ -58,6 +58,25 @@ public sealed class StoreDatabaseProbe(NpgsqlDataSource db)
         return rows;
     }
 
+    /// <summary>The promotions an order used (code or null for an automatic one) and what each took off, with each line's discount.</summary>
+    public async Task<(IReadOnlyList<(string? Code, long AmountMinor)> Uses, long LineDiscountMinor)> PromotionsOfAsync(Guid orderId)
+    {
+        await using var command = db.CreateCommand("SELECT code, amount_minor FROM promotion_redemptions WHERE order_id = $1 AND released_at IS NULL ORDER BY promotion_id");
+        command.Parameters.AddWithValue(orderId);
+        var uses = new List<(string?, long)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                uses.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        await using var lines = db.CreateCommand("SELECT coalesce(sum(discount_minor), 0)::bigint FROM order_items WHERE order_id = $1");
+        lines.Parameters.AddWithValue(orderId);
+        return (uses, (long)(await lines.ExecuteScalarAsync())!);
+    }
+
     /// <summary>The status of every payment attempt for an order, oldest first.</summary>
     public async Task<IReadOnlyList<string>> PaymentStatusesAsync(Guid orderId)
     {
