@@ -27,7 +27,7 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         foreach (var line in order.Lines)
         {
             text.AppendLine($"  {line.ProductName} — {line.VariantTitle} (SKU {line.Sku})")
-                .AppendLine($"    {line.Quantity} × {Price(line.UnitPriceMinor, order.Currency)} = {Price(line.LineTotalMinor, order.Currency)}");
+                .AppendLine($"    {line.Quantity} × {Price(line.UnitPriceMinor, order.Currency)}{(line.PriceNote is { } note ? $" ({note})" : "")} = {Price(line.LineTotalMinor, order.Currency)}");
         }
 
         text.AppendLine()
@@ -58,7 +58,7 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         foreach (var line in order.Lines)
         {
             html.Append($"<tr><td>{E(line.ProductName)}<br><small>{E(line.VariantTitle)}</small></td><td>{E(line.Sku)}</td>")
-                .Append($"<td style=\"text-align:right\">{line.Quantity}</td><td style=\"text-align:right\">{E(Price(line.UnitPriceMinor, order.Currency))}</td>")
+                .Append($"<td style=\"text-align:right\">{line.Quantity}</td><td style=\"text-align:right\">{E(Price(line.UnitPriceMinor, order.Currency))}{(line.PriceNote is { } note ? $"<br><small>{E(note)}</small>" : "")}</td>")
                 .Append($"<td style=\"text-align:right\">{E(Price(line.LineTotalMinor, order.Currency))}</td></tr>");
         }
 

@@ -23,7 +23,7 @@ public sealed record OrderEmailModel(
             order.Id,
             order.Number,
             order.Currency,
-            order.Items.Select(i => new OrderEmailLine(i.ProductName, i.VariantTitle, i.Sku, i.Quantity, i.UnitPriceMinor, i.LineTotalMinor)).ToList(),
+            order.Items.Select(i => new OrderEmailLine(i.ProductName, i.VariantTitle, i.Sku, i.Quantity, i.UnitPriceMinor, i.LineTotalMinor) { PriceNote = i.RegularPriceMinor > i.UnitPriceMinor ? i.PriceExplanation : null }).ToList(),
             order.SubtotalMinor,
             order.ShippingMinor,
             order.TaxMinor,

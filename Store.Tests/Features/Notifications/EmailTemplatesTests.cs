@@ -30,6 +30,18 @@ public class EmailTemplatesTests
     }
 
     [Fact]
+    public void OrderConfirmation_WhenALineWasOnSale_SaysWhyItsPriceWasReduced()
+    {
+        var email = templates.OrderConfirmation(Order(
+            new OrderEmailLine("Trail Jacket", "Blue / M", "TJ-BL-M", 1, 400, 400) { PriceNote = "Sale −20 % until 30 Nov" },
+            new OrderEmailLine("Wool Socks", "Grey", "WS-GR", 2, 150, 300)));
+
+        Assert.Contains("1 × $4.00 (Sale −20 % until 30 Nov) = $4.00", email.TextBody);
+        Assert.Contains("2 × $1.50 = $3.00", email.TextBody);
+        Assert.Contains("until 30 Nov</small>", System.Net.WebUtility.HtmlDecode(email.HtmlBody));
+    }
+
+    [Fact]
     public void OrderConfirmation_WhenDataHoldsMarkup_EncodesItInTheHtmlPart()
     {
         var email = templates.OrderConfirmation(Order(new OrderEmailLine("<script>alert('x')</script>", "<b>Blue</b>", "SKU-<1>", 1, 500, 500)) with
