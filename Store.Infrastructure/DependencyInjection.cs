@@ -105,6 +105,8 @@ public static class DependencyInjection
         services.AddScoped<Shipping.TrackingQueries>();
         services.AddScoped<Shipping.ShippingLabelService>();
         services.AddScoped<InvoiceService>();
+        services.AddScoped<Tax.TaxAdminService>();
+        services.AddScoped<Shipping.ShippingAdminService>();
         services.AddScoped<Outbox.IOutboxHandler, InvoiceOnPaymentHandler>();
         services.AddStoreNotifications(configuration);
         return services;

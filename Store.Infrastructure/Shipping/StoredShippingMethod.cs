@@ -37,6 +37,20 @@ public sealed class StoredShippingMethod
     public int MinBusinessDays { get; private set; }
     public int MaxBusinessDays { get; private set; }
 
+    /// <summary>Takes the values of a validated admin form; the id and currency stay.</summary>
+    public void Update(ShippingMethodInput input)
+    {
+        Carrier = input.Carrier!.Trim();
+        Service = input.Service!.Trim();
+        ZoneId = input.ZoneId!;
+        Kind = input.Kind;
+        FlatPriceMinor = input.FlatPriceMinor;
+        Brackets = [.. input.ParseBrackets()!.Select(b => new StoredRateBracket(b.UpTo, b.PriceMinor))];
+        FreeOverMinor = input.FreeOverMinor;
+        MinBusinessDays = input.MinBusinessDays;
+        MaxBusinessDays = input.MaxBusinessDays;
+    }
+
     public ShippingMethod ToDomain() => new(
         Id,
         Carrier,

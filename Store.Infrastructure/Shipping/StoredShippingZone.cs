@@ -21,5 +21,11 @@ public sealed class StoredShippingZone
     public string Name { get; private set; } = "";
     public List<GeoArea> Areas { get; private set; } = [];
 
+    public void Update(string name, List<GeoArea> areas)
+    {
+        Name = name;
+        Areas = areas;
+    }
+
     public ShippingZone ToDomain() => new(Id, Name, Areas);
 }

@@ -34,6 +34,19 @@ public sealed class StoredTaxZone
     public decimal ZeroRate { get; private set; }
     public bool TaxesShipping { get; private set; }
 
+    /// <summary>Takes the values of a validated admin form (<see cref="TaxZoneInput.Validate"/> found nothing).</summary>
+    public void Update(TaxZoneInput input)
+    {
+        Name = input.Name!.Trim();
+        Country = input.Country!.Trim().ToUpperInvariant();
+        Region = input.NormalisedRegion;
+        PostalPrefix = input.NormalisedPostalPrefix;
+        StandardRate = input.StandardRate;
+        ReducedRate = input.ReducedRate;
+        ZeroRate = input.ZeroRate;
+        TaxesShipping = input.TaxesShipping;
+    }
+
     public TaxZone ToDomain() => new(
         Name,
         new GeoArea(Country, Region, PostalPrefix),

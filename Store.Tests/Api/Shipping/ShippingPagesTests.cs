@@ -92,6 +92,20 @@ public class ShippingPagesTests(StoreAppFactory app) : IClassFixture<StoreAppFac
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/admin/tax")]
+    [InlineData("/admin/tax-classes")]
+    [InlineData("/admin/shipping")]
+    public async Task TaxAndShippingAdminPages_AreServedToStaffOnly(string url)
+    {
+        var anonymous = await Anonymous().GetAsync(url);
+        var staff = await (await StaffAsync()).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+        Assert.Contains("_framework/blazor.web.js", await staff.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private HttpClient Anonymous() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private async Task<HttpClient> StaffAsync()
