@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<OutboxQueries>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<RecommendationQueries>();
+        services.AddScoped<Recommendations.SalesSignalsService>();
         services.AddScoped<ProductAdminService>();
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();

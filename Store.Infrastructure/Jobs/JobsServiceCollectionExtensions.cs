@@ -66,6 +66,7 @@ public static class JobsServiceCollectionExtensions
             Every<SalesReportJob>(q, SalesReportJob.Key, TimeSpan.FromMinutes(15), "Rebuilds the daily sales aggregates of today and yesterday");
             Every<IntegrityCheckJob>(q, IntegrityCheckJob.Key, TimeSpan.FromMinutes(30), "Checks the stock and money invariants and alerts staff");
             Every<PaymentReconciliationJob>(q, PaymentReconciliationJob.Key, TimeSpan.FromMinutes(15), "Matches the provider's charges of the last 24 hours with orders, repairing what is safe");
+            Every<Recommendations.SalesSignalsJob>(q, Recommendations.SalesSignalsJob.Key, TimeSpan.FromMinutes(30), "Recomputes best sellers (30 days) and frequently-bought-together pairs from paid orders");
         });
 
         if (options.Enabled)
