@@ -29,6 +29,7 @@ public static class DependencyInjection
 
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddDbContextPool<StoreDbContext>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention());

@@ -2,6 +2,7 @@ using System.Data;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Store.Infrastructure.Catalog;
@@ -17,7 +18,7 @@ namespace Store.Infrastructure.Search;
 /// (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the catalog
 /// cache, so a popular search costs nothing until the catalog changes or the entry expires.
 /// </summary>
-public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache)
+public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, IOptions<SearchOptions> options)
 {
     public const int SuggestionCount = 8;
 
@@ -26,7 +27,9 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
         var text = Normalise(query.Text);
-        var result = await cache.GetOrLoadAsync(CacheKey(query, text), () => FindAsync(query, text, ct));
+        var result = options.Value.CacheResults
+            ? await cache.GetOrLoadAsync(CacheKey(query, text), () => FindAsync(query, text, ct))
+            : await FindAsync(query, text, ct);
         if (query.Record && text is not null && query.Page == 1 && !query.HasFilters)
         {
             await LogAsync(text, result.Total, ct);
