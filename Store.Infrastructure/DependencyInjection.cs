@@ -63,6 +63,8 @@ public static class DependencyInjection
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();
+        services.AddSingleton<Search.SearchLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.SearchLogWriter>());
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();

@@ -18,7 +18,7 @@ namespace Store.Infrastructure.Search;
 /// (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the catalog
 /// cache, so a popular search costs nothing until the catalog changes or the entry expires.
 /// </summary>
-public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, IOptions<SearchOptions> options)
+public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, IOptions<SearchOptions> options, SearchLogWriter log)
 {
     public const int SuggestionCount = 8;
 
@@ -32,7 +32,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             : await FindAsync(query, text, ct);
         if (query.Record && text is not null && query.Page == 1 && !query.HasFilters)
         {
-            await LogAsync(text, result.Total, ct);
+            log.Add(text, result.Total);
         }
 
         return result;
@@ -71,19 +71,6 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         static string List(IReadOnlyList<string> values) => string.Join('\u001e', values.Order(StringComparer.Ordinal));
         return string.Join('\u001f', "search", text, query.Sort, query.Page, query.PageSize, query.CandidateCap, List(query.Categories), List(query.Brands),
             query.Price?.Key, query.InStockOnly, List(query.Sizes), List(query.Colours));
-    }
-
-    /// <summary>
-    /// One row per first look, also on a cache hit. The row is statistics, not a record anyone relies on: committing it
-    /// without waiting for the WAL flush keeps every search from paying for a disk sync, at the risk of losing the last
-    /// few rows if the server crashes.
-    /// </summary>
-    private async Task LogAsync(string text, int resultCount, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", ct);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO search_log (query, result_count, searched_at) VALUES ({text}, {resultCount}, now())", ct);
-        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Names of products whose name has a word starting with what was typed (GIN prefix match on the A-weighted part).</summary>
