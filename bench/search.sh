@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): search and catalog API throughput with 100,000 products, in one run on this box.
 # Seeds a fresh database, starts the store, and drives it with wrk (installed from Debian if missing).
-# Usage: bench/search.sh [connections] [seconds]   (STORE_BENCH_DB names the database, default store_search_bench)
+# Usage: bench/search.sh [connections] [seconds]   (STORE_BENCH_DB names the database, default store_search_bench;
+# STORE_BENCH_REUSE=1 keeps an already seeded one)
 # Searches run twice: as deployed (answers cached per query until the catalog changes or 10 s pass), then with
 # Store:Search:CacheResults=false, so every request runs its query against the 100,000 products.
 set -euo pipefail
@@ -20,7 +21,12 @@ pg_ensure_running
 bin=$(pg_bin_dir)
 export PGPASSWORD="$STORE_PG_PASSWORD"
 psql_() { "$bin/psql" -h 127.0.0.1 -p "$STORE_PG_PORT" -U "$STORE_PG_USER" -v ON_ERROR_STOP=1 -q "$@"; }
-psql_ -d postgres -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db"
+reuse=false
+if [ "${STORE_BENCH_REUSE:-0}" = 1 ] && [ "$(psql_ -d "$bench_db" -tAc "SELECT count(*) >= 100000 FROM products" 2>/dev/null)" = t ]; then
+  reuse=true
+else
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db"
+fi
 
 dotnet build Store.Web -c Release -nologo -v q >/dev/null
 export ConnectionStrings__Store="${ConnectionStrings__Store/Database=store/Database=$bench_db}"
@@ -34,6 +40,7 @@ start_app() {
 start_app
 trap 'kill $app 2>/dev/null || true' EXIT
 
+if [ "$reuse" = false ]; then
 echo "== Seeding 100,000 products (with variants and stock)…"
 time psql_ -d "$bench_db" <<'SQL'
 WITH words AS (
@@ -65,6 +72,7 @@ INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reser
 SELECT variant_id, location_id, 'Receipt', on_hand, 0, 'bench', 'Benchmark stock', now() FROM inventory WHERE on_hand > 0 AND variant_id IN (SELECT id FROM product_variants WHERE sku LIKE 'BENCH-%');
 ANALYZE;
 SQL
+fi
 psql_ -d "$bench_db" -tAc "SELECT 'products: ' || count(*) FROM products"
 
 # A restart, so the catalog cache and the plans see the full catalog.
@@ -74,6 +82,8 @@ start_app
 run() {
   local label="$1" url="$2"
   curl -fs -o /dev/null "$url"
+  # Unmeasured warm-up, so the figures are the steady state rather than the JIT and connection pool filling.
+  wrk -t2 -c"$connections" -d2s "$url" > /dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url" > "$out/wrk.txt"
   local rps p50 p99
   rps=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' "$out/wrk.txt")
