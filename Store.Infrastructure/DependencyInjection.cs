@@ -29,6 +29,7 @@ public static class DependencyInjection
 
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddDbContextPool<StoreDbContext>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention());
@@ -57,10 +58,13 @@ public static class DependencyInjection
         services.AddScoped<OutboxQueries>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<RecommendationQueries>();
+        services.AddScoped<Recommendations.SalesSignalsService>();
         services.AddScoped<ProductAdminService>();
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();
+        services.AddSingleton<Search.SearchLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.SearchLogWriter>());
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
         services.AddScoped<ReservationExpiryService>();

@@ -26,19 +26,33 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
         cache.GetOrLoadAsync<IReadOnlyList<ProductSummary>>($"featured:{count}", async () =>
             await SummariesAsync(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count), ct));
 
-    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>A category's products by name, or best-selling first (units sold in 30 days, kept by the sales-signals job).</summary>
+    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, bool bestSelling = false, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}", () => LoadCategoryPageAsync(categoryId, page, pageSize, ct));
+        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}:{bestSelling}", () => LoadCategoryPageAsync(categoryId, page, pageSize, bestSelling, ct));
     }
 
-    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, CancellationToken ct)
+    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, bool bestSelling, CancellationToken ct)
     {
         var query = db.Products.Where(p => p.IsPublished && p.CategoryId == categoryId);
         var total = await query.CountAsync(ct);
-        var items = await SummariesAsync(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize), ct);
-        return new ProductListPage(items, page, pageSize, total);
+        if (!bestSelling)
+        {
+            var items = await SummariesAsync(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize), ct);
+            return new ProductListPage(items, page, pageSize, total);
+        }
+
+        // units_sold_30d belongs to the database, not the EF model: the order comes from SQL, the summaries from EF.
+        var ids = await db.Database.SqlQuery<int>($"""
+            SELECT id AS "Value" FROM products
+            WHERE is_published AND category_id = {categoryId}
+            ORDER BY units_sold_30d DESC, name, id
+            LIMIT {pageSize} OFFSET {(page - 1) * pageSize}
+            """).ToListAsync(ct);
+        var ranked = await SummariesAsync(query.Where(p => ids.Contains(p.Id)), ct);
+        return new ProductListPage([.. ranked.OrderBy(p => ids.IndexOf(p.Id))], page, pageSize, total);
     }
 
     /// <summary>Keyset paging for the API: stable under inserts and as fast on page 500 as on page 1.</summary>

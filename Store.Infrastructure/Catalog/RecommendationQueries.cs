@@ -1,40 +1,28 @@
 using Microsoft.EntityFrameworkCore;
-using Store.Domain.Ordering;
 using Store.Infrastructure.Data;
 
 namespace Store.Infrastructure.Catalog;
 
 /// <summary>
-/// "Frequently bought together" from real order co-occurrence, "similar products" (same category, closest
-/// price) and "recently viewed" (ids kept by the storefront in a cookie). Each falls back sensibly when there
-/// is no data yet: no co-purchases → similar products.
+/// "Frequently bought together" from real order co-occurrence (the bought_together table, recomputed from paid orders
+/// by the sales-signals job), "similar products" (same category, closest price) and "recently viewed" (ids kept by
+/// the storefront in a cookie). Each falls back sensibly when there is no data yet: no co-purchases → similar products.
 /// </summary>
 public sealed class RecommendationQueries(StoreDbContext db, CatalogQueries catalog, CatalogCache cache)
 {
-    private static readonly OrderStatus[] Sold =
-        [OrderStatus.Paid, OrderStatus.Fulfilling, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.PartiallyRefunded];
-
     public Task<IReadOnlyList<ProductSummary>> BoughtTogetherAsync(int productId, int take, CancellationToken ct = default) =>
         cache.GetOrLoadAsync($"together:{productId}:{take}", async () =>
         {
-            var withIt = db.OrderItems.Where(i => db.Variants.Any(v => v.Id == i.VariantId && v.ProductId == productId)).Select(i => i.OrderId);
-            var ranked = await db.OrderItems.AsNoTracking()
-                .Where(i => withIt.Contains(i.OrderId) && db.Orders.Any(o => o.Id == i.OrderId && Sold.Contains(o.Status)))
-                .Join(db.Variants, i => i.VariantId, v => v.Id, (i, v) => new { i.OrderId, v.ProductId })
-                .Where(x => x.ProductId != productId)
-                .GroupBy(x => x.ProductId)
-                .Select(g => new { ProductId = g.Key, Orders = g.Select(x => x.OrderId).Distinct().Count() })
-                .OrderByDescending(x => x.Orders).ThenBy(x => x.ProductId)
-                .Take(take)
-                .ToListAsync(ct);
-            if (ranked.Count == 0)
-            {
-                return await SimilarAsync(productId, take, ct);
-            }
-
-            var ids = ranked.Select(r => r.ProductId).ToList();
-            var items = await catalog.SummariesAsync(db.Products.Where(p => ids.Contains(p.Id) && p.IsPublished), ct);
-            return (IReadOnlyList<ProductSummary>)items.OrderBy(p => ids.IndexOf(p.Id)).ToList();
+            var ids = await db.Database.SqlQuery<int>($"""
+                SELECT other_product_id AS "Value" FROM bought_together
+                WHERE product_id = {productId}
+                ORDER BY orders DESC, other_product_id
+                LIMIT {take}
+                """).ToListAsync(ct);
+            var items = ids.Count == 0 ? [] : await catalog.SummariesAsync(db.Products.Where(p => ids.Contains(p.Id) && p.IsPublished), ct);
+            return items.Count == 0
+                ? await SimilarAsync(productId, take, ct)
+                : (IReadOnlyList<ProductSummary>)[.. items.OrderBy(p => ids.IndexOf(p.Id))];
         });
 
     public Task<IReadOnlyList<ProductSummary>> SimilarAsync(int productId, int take, CancellationToken ct = default) =>

@@ -67,6 +67,7 @@ public static class JobsServiceCollectionExtensions
             Every<IntegrityCheckJob>(q, IntegrityCheckJob.Key, TimeSpan.FromMinutes(30), "Checks the stock and money invariants and alerts staff");
             Every<PaymentReconciliationJob>(q, PaymentReconciliationJob.Key, TimeSpan.FromMinutes(15), "Matches the provider's charges of the last 24 hours with orders, repairing what is safe");
             Every<Pricing.MarkdownJob>(q, Pricing.MarkdownJob.Key, TimeSpan.FromMinutes(15), "Starts and ends the markdowns of the owner's markdown rules");
+            Every<Recommendations.SalesSignalsJob>(q, Recommendations.SalesSignalsJob.Key, TimeSpan.FromMinutes(30), "Recomputes best sellers (30 days) and frequently-bought-together pairs from paid orders");
         });
 
         if (options.Enabled)

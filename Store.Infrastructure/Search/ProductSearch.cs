@@ -2,6 +2,7 @@ using System.Data;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Store.Infrastructure.Catalog;
@@ -11,10 +12,13 @@ namespace Store.Infrastructure.Search;
 
 /// <summary>
 /// Full-text search over products.search_vector (a stored generated column: name A, brand and category B,
-/// description C) with disjunctive facets. One batch per search: the page of items, then total and facet counts;
-/// a query that finds nothing costs one more query (closest known words by trigram similarity) and a retry.
+/// description C) with disjunctive facets. One statement per search: the words' best matches (at most
+/// <see cref="SearchQuery.CandidateCap"/>, by rank, straight from the GIN index) are taken once, then the page and
+/// every facet count come from that set in one pass (GROUPING SETS). A query that finds nothing costs one more query
+/// (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the catalog
+/// cache, so a popular search costs nothing until the catalog changes or the entry expires.
 /// </summary>
-public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, Pricing.PriceResolver prices)
+public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, Pricing.PriceResolver prices, IOptions<SearchOptions> options, SearchLogWriter log)
 {
     public const int SuggestionCount = 8;
 
@@ -34,14 +38,26 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     private async Task<SearchResult> FindAsync(SearchQuery query, CancellationToken ct)
     {
         var text = Normalise(query.Text);
-        var record = query.Record && text is not null && query.Page == 1 && !query.HasFilters;
+        var result = options.Value.CacheResults
+            ? await cache.GetOrLoadAsync(CacheKey(query, text), () => FindAsync(query, text, ct))
+            : await FindAsync(query, text, ct);
+        if (query.Record && text is not null && query.Page == 1 && !query.HasFilters)
+        {
+            log.Add(text, result.Total);
+        }
+
+        return result;
+    }
+
+    private async Task<SearchResult> FindAsync(SearchQuery query, string? text, CancellationToken ct)
+    {
         if (text is null)
         {
-            return await RunAsync(query, null, [], null, ct);
+            return await RunAsync(query, [], ct);
         }
 
         var map = await synonyms.MapAsync(ct);
-        var first = await RunAsync(query, text, Expand(text, map), record ? 1 : null, ct);
+        var first = await RunAsync(query, Expand(text, map), ct);
         if (first.Total > 0)
         {
             return first;
@@ -50,19 +66,22 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         var corrected = await CorrectAsync(text, ct);
         if (corrected is not null)
         {
-            var retry = await RunAsync(query, text, Expand(corrected, map), record ? 0 : null, ct);
+            var retry = await RunAsync(query, Expand(corrected, map), ct);
             if (retry.Total > 0)
             {
                 return retry with { DidYouMean = corrected };
             }
         }
 
-        if (record)
-        {
-            await db.Database.ExecuteSqlAsync($"INSERT INTO search_log (query, result_count, searched_at) VALUES ({text}, 0, now())", ct);
-        }
-
         return first;
+    }
+
+    /// <summary>Everything that changes the answer, in a fixed order, so equal searches share one cache entry.</summary>
+    private static string CacheKey(SearchQuery query, string? text)
+    {
+        static string List(IReadOnlyList<string> values) => string.Join('\u001e', values.Order(StringComparer.Ordinal));
+        return string.Join('\u001f', "search", text, query.Sort, query.Page, query.PageSize, query.CandidateCap, List(query.Categories), List(query.Brands),
+            query.Price?.Key, query.InStockOnly, List(query.Sizes), List(query.Colours));
     }
 
     /// <summary>Names of products whose name has a word starting with what was typed (GIN prefix match on the A-weighted part).</summary>
@@ -121,17 +140,18 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         return result == text ? null : result;
     }
 
-    private async Task<SearchResult> RunAsync(SearchQuery query, string? text, List<IReadOnlyList<string>> groups, int? logAtLeast, CancellationToken ct)
+    private async Task<SearchResult> RunAsync(SearchQuery query, List<IReadOnlyList<string>> groups, CancellationToken ct)
     {
         var page = Math.Clamp(query.Page, 1, SearchQuery.MaxPage);
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
         var hasText = groups.Count > 0;
-        var ctes = Ctes(groups);
         var order = query.Sort switch
         {
             SearchSort.PriceAsc => "price_from, id",
             SearchSort.PriceDesc => "price_from DESC, id",
             SearchSort.Newest => "created_at DESC, id DESC",
+            SearchSort.BestSelling when hasText => "sold DESC, rank DESC, id",
+            SearchSort.BestSelling => "sold DESC, name, id",
             _ when hasText => "rank DESC, id",
             _ => "name, id",
         };
@@ -145,80 +165,101 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 
         try
         {
-            await using var batch = new NpgsqlBatch(connection);
-            var items = new NpgsqlBatchCommand($"""
-                {ctes}
-                SELECT id, name, slug, brand, category_slug, price_from, currency, in_stock
-                FROM f WHERE {AllFilters}
-                ORDER BY {order}
-                LIMIT @limit OFFSET @offset
-                """);
-            var facets = new NpgsqlBatchCommand($"""
-                {ctes}{(logAtLeast is null ? "" : $"""
-                , logged AS (
-                    INSERT INTO search_log (query, result_count, searched_at)
-                    SELECT @log_query, count(*), now() FROM f WHERE {AllFilters} HAVING count(*) >= @log_at_least
-                    RETURNING 1)
-                """)}
-                SELECT 'total', '', '', count(*) FROM f WHERE {AllFilters}
+            // Items, facet counts and the cap flag share one candidate set, so they come back as one result whose
+            // first column says which part a row belongs to.
+            await using var command = new NpgsqlCommand($"""
+                {Ctes(groups)}
+                SELECT 0 AS part, i.ord, p.id, p.name, p.slug, p.brand, i.category_slug, i.price_from, p.currency, i.in_stock,
+                       NULL::text AS facet, NULL::text AS value, NULL::text AS label, NULL::text[] AS arr, 0::bigint AS n
+                FROM (SELECT row_number() OVER () AS ord, page.*
+                      FROM (SELECT id, category_slug, price_from, in_stock FROM f WHERE {AllFilters} ORDER BY {order} LIMIT @limit OFFSET @offset) page) i
+                JOIN products p ON p.id = i.id
                 UNION ALL
-                SELECT 'category', category_slug, category_name, count(*) FROM f WHERE f_brand AND f_price AND f_stock AND f_size AND f_colour GROUP BY category_slug, category_name
-                UNION ALL
-                SELECT 'brand', brand, brand, count(*) FROM f WHERE f_cat AND f_price AND f_stock AND f_size AND f_colour GROUP BY brand
-                UNION ALL
-                SELECT 'price', {PriceBandCase()}, '', count(*) FROM f WHERE f_cat AND f_brand AND f_stock AND f_size AND f_colour GROUP BY 2
-                UNION ALL
-                SELECT 'instock', '1', 'In stock', count(*) FROM f WHERE in_stock AND f_cat AND f_brand AND f_price AND f_size AND f_colour
-                UNION ALL
-                SELECT 'size', s, s, count(*) FROM f CROSS JOIN unnest(f.sizes) AS s WHERE f_cat AND f_brand AND f_price AND f_stock AND f_colour GROUP BY s
-                UNION ALL
-                SELECT 'colour', c, c, count(*) FROM f CROSS JOIN unnest(f.colours) AS c WHERE f_cat AND f_brand AND f_price AND f_stock AND f_size GROUP BY c
-                """);
-            foreach (var command in new[] { items, facets })
-            {
-                AddParameters(command, query, groups);
-                command.Parameters.AddWithValue("limit", pageSize);
-                command.Parameters.AddWithValue("offset", (page - 1) * pageSize);
-                batch.BatchCommands.Add(command);
-            }
+                SELECT 1, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, in_stock,
+                       CASE WHEN GROUPING(category_slug) = 0 THEN 'category' WHEN GROUPING(brand) = 0 THEN 'brand' WHEN GROUPING(band) = 0 THEN 'price'
+                            WHEN GROUPING(in_stock) = 0 THEN 'instock' WHEN GROUPING(sizes) = 0 THEN 'size' WHEN GROUPING(colours) = 0 THEN 'colour'
+                            ELSE 'total' END,
+                       coalesce(category_slug, brand, band), category_name, coalesce(sizes, colours), count(*)
+                FROM (SELECT f.*, {PriceBandCase()} AS band,
+                             f_brand AND f_price AND f_stock AND f_size AND f_colour AS o_cat,
+                             f_cat AND f_price AND f_stock AND f_size AND f_colour AS o_brand,
+                             f_cat AND f_brand AND f_stock AND f_size AND f_colour AS o_price,
+                             f_cat AND f_brand AND f_price AND f_size AND f_colour AS o_stock,
+                             f_cat AND f_brand AND f_price AND f_stock AND f_colour AS o_size,
+                             f_cat AND f_brand AND f_price AND f_stock AND f_size AS o_colour,
+                             {AllFilters} AS o_all
+                      FROM f) x
+                GROUP BY GROUPING SETS ((o_cat, category_slug, category_name), (o_brand, brand), (o_price, band), (o_stock, in_stock), (o_size, sizes), (o_colour, colours), (o_all))
+                HAVING CASE WHEN GROUPING(category_slug) = 0 THEN o_cat WHEN GROUPING(brand) = 0 THEN o_brand WHEN GROUPING(band) = 0 THEN o_price
+                            WHEN GROUPING(in_stock) = 0 THEN o_stock WHEN GROUPING(sizes) = 0 THEN o_size WHEN GROUPING(colours) = 0 THEN o_colour
+                            ELSE o_all END
+                {(hasText ? "UNION ALL SELECT 2, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'capped', NULL, NULL, NULL, count(*) FROM m" : "")}
+                """, connection);
+            AddParameters(command, query, groups);
+            command.Parameters.AddWithValue("limit", pageSize);
+            command.Parameters.AddWithValue("offset", (page - 1) * pageSize);
+            command.Parameters.AddWithValue("cap", query.CandidateCap);
 
-            if (logAtLeast is not null)
-            {
-                facets.Parameters.AddWithValue("log_query", text ?? "");
-                facets.Parameters.AddWithValue("log_at_least", (long)logAtLeast);
-            }
-
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            var list = new List<ProductSummary>();
-            while (await reader.ReadAsync(ct))
-            {
-                list.Add(new ProductSummary(
-                    reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetString(6).Trim(), reader.GetBoolean(7)));
-            }
-
-            await reader.NextResultAsync(ct);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var items = new List<(long Ord, ProductSummary Item)>();
             var total = 0;
-            var values = new Dictionary<string, List<FacetValue>>();
+            var capped = false;
+            var counts = new Dictionary<string, Dictionary<string, FacetValue>>();
+            void Count(string facet, string value, string label, int n)
+            {
+                var values = counts.TryGetValue(facet, out var v) ? v : counts[facet] = [];
+                values[value] = new FacetValue(value, label, n + (values.TryGetValue(value, out var had) ? had.Count : 0));
+            }
+
             while (await reader.ReadAsync(ct))
             {
-                var name = reader.GetString(0);
-                var count = (int)reader.GetInt64(3);
-                if (name == "total")
+                var part = reader.GetInt32(0);
+                if (part == 0)
                 {
-                    total = count;
+                    items.Add((reader.GetInt64(1), new ProductSummary(
+                        reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(7), reader.GetString(8).Trim(), reader.GetBoolean(9))));
+                    continue;
                 }
-                else if (count > 0)
+
+                var facet = reader.GetString(10);
+                var n = (int)reader.GetInt64(14);
+                switch (facet)
                 {
-                    var value = reader.GetString(1);
-                    var label = name == "price" ? PriceBand.Parse(value)?.Label ?? value : reader.GetString(2);
-                    (values.TryGetValue(name, out var l) ? l : values[name] = []).Add(new FacetValue(value, label, count));
+                    case "capped":
+                        capped = n > query.CandidateCap;
+                        break;
+                    case "total":
+                        total = n;
+                        break;
+                    case "instock":
+                        if (reader.GetBoolean(9))
+                        {
+                            Count(facet, "1", "In stock", n);
+                        }
+
+                        break;
+                    case "size" or "colour":
+                        // Grouped by the product's whole array of values: each of its values counts the product once.
+                        foreach (var value in reader.GetFieldValue<string[]>(13))
+                        {
+                            Count(facet, value, value, n);
+                        }
+
+                        break;
+                    default:
+                        var key = reader.GetString(11);
+                        Count(facet, key, facet == "price" ? PriceBand.Parse(key)?.Label ?? key : facet == "category" ? reader.GetString(12) : key, n);
+                        break;
                 }
             }
 
             var facetList = new[] { "category", "brand", "price", "size", "colour", "instock" }
-                .Select(n => new SearchFacet(n, Ordered(n, values.GetValueOrDefault(n) ?? [])))
+                .Select(name => new SearchFacet(name, Ordered(name, counts.TryGetValue(name, out var v) ? [.. v.Values] : [])))
                 .ToList();
-            return new SearchResult(list, total, page, pageSize, facetList, null);
+            return new SearchResult([.. items.OrderBy(i => i.Ord).Select(i => i.Item)], total, page, pageSize, facetList, null)
+            {
+                CappedAt = capped ? query.CandidateCap : null,
+            };
         }
         finally
         {
@@ -251,8 +292,10 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     }
 
     /// <summary>
-    /// The matching products with what filters and facets need, and one boolean per filter, so each facet can be
-    /// counted with all the other filters applied. Text is bound as parameters; only the shape of the SQL varies.
+    /// m: the candidates — with words, their best matches by rank (one more than the cap, to tell whether it cut);
+    /// without, every published product. f: at most the cap of them, with what filters, facets and sorts need, and one
+    /// boolean per filter, so each facet can be counted with all the other filters applied. Text is bound as
+    /// parameters; only the shape of the SQL varies.
     /// </summary>
     private static string Ctes(List<IReadOnlyList<string>> groups)
     {
@@ -261,29 +304,29 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             "(" + string.Join(" || ", g.Select((_, j) => $"plainto_tsquery('english', @t{i}_{j})")) + ")"));
         return $"""
             WITH {(hasText ? $"q AS (SELECT {tsquery} AS query)," : "")}
-            base AS (
-                SELECT p.id, p.name, p.slug, p.brand, p.currency, p.created_at, c.slug AS category_slug, c.name AS category_name,
+            m AS MATERIALIZED (
+                SELECT p.id, p.name, p.created_at, p.category_id, p.brand, p.units_sold_30d AS sold,
                        {(hasText ? "ts_rank(p.search_vector, q.query)" : "0::real")} AS rank,
                        coalesce(p.facet_sale_price_from, p.facet_price_from) AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock
                 FROM products p
-                JOIN categories c ON c.id = p.category_id
                 {(hasText ? "CROSS JOIN q" : "")}
-                WHERE p.is_published {(hasText ? "AND p.search_vector @@ q.query" : "")}
+                WHERE p.is_published {(hasText ? "AND p.search_vector @@ q.query ORDER BY rank DESC, p.id LIMIT @cap + 1" : "")}
             ),
-            f AS (
-                SELECT b.*,
-                       (cardinality(@categories) = 0 OR b.category_slug = ANY(@categories)) AS f_cat,
+            f AS MATERIALIZED (
+                SELECT b.*, c.slug AS category_slug, c.name AS category_name,
+                       (cardinality(@categories) = 0 OR c.slug = ANY(@categories)) AS f_cat,
                        (cardinality(@brands) = 0 OR b.brand = ANY(@brands)) AS f_brand,
                        ((@price_min::bigint IS NULL OR b.price_from >= @price_min) AND (@price_max::bigint IS NULL OR b.price_from < @price_max)) AS f_price,
                        (NOT @in_stock OR b.in_stock) AS f_stock,
                        (cardinality(@sizes) = 0 OR b.sizes && @sizes) AS f_size,
                        (cardinality(@colours) = 0 OR b.colours && @colours) AS f_colour
-                FROM base b
+                FROM {(hasText ? "(SELECT * FROM m ORDER BY rank DESC, id LIMIT @cap) b" : "m b")}
+                JOIN categories c ON c.id = b.category_id
             )
             """;
     }
 
-    private static void AddParameters(NpgsqlBatchCommand command, SearchQuery query, List<IReadOnlyList<string>> groups)
+    private static void AddParameters(NpgsqlCommand command, SearchQuery query, List<IReadOnlyList<string>> groups)
     {
         for (var i = 0; i < groups.Count; i++)
         {

@@ -1,6 +1,6 @@
 namespace Store.Infrastructure.Search;
 
-/// <summary>One shopper search, written by the search statement itself (no extra round trip).</summary>
+/// <summary>One shopper search, written in batches by <see cref="SearchLogWriter"/>.</summary>
 public sealed class SearchLogEntry
 {
     private SearchLogEntry()

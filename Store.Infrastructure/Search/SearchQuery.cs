@@ -6,6 +6,7 @@ public enum SearchSort
     PriceAsc,
     PriceDesc,
     Newest,
+    BestSelling,
 }
 
 /// <summary>What a shopper asked for: text, filters (values within a facet are OR-ed, facets AND-ed), sort and page.</summary>
@@ -14,6 +15,13 @@ public sealed record SearchQuery
     public const int MaxQueryLength = 200;
     public const int MaxPageSize = 100;
     public const int MaxPage = 1000;
+
+    /// <summary>
+    /// How many of the words' best matches a search looks at. Ranking every match of a common word in a large catalog
+    /// and counting facets over all of them costs more than shoppers gain: nobody pages past the best thousand, and
+    /// filters then narrow within them. The result says when the cap cut (<see cref="SearchResult.CappedAt"/>).
+    /// </summary>
+    public const int DefaultCandidateCap = 1000;
 
     public string? Text { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
@@ -26,6 +34,9 @@ public sealed record SearchQuery
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 24;
 
+    /// <summary>The most text matches considered (by rank); filters, facets, sorts and pages work within them. Not used without text.</summary>
+    public int CandidateCap { get; init; } = DefaultCandidateCap;
+
     /// <summary>Write the search to the log; only a first look (page 1, no filter) is written, so paging and facet clicks do not inflate the report.</summary>
     public bool Record { get; init; }
 
@@ -36,6 +47,7 @@ public sealed record SearchQuery
         SearchSort.PriceAsc => "price-asc",
         SearchSort.PriceDesc => "price-desc",
         SearchSort.Newest => "newest",
+        SearchSort.BestSelling => "best-selling",
         _ => "relevance",
     };
 
@@ -45,6 +57,7 @@ public sealed record SearchQuery
         "price-asc" => SearchSort.PriceAsc,
         "price-desc" => SearchSort.PriceDesc,
         "newest" => SearchSort.Newest,
+        "best-selling" => SearchSort.BestSelling,
         _ => null,
     };
 }

@@ -19,7 +19,7 @@ public static class SearchQueryParser
         var parsedSort = SearchQuery.ParseSort(sort);
         if (parsedSort is null)
         {
-            errors["Sort"] = ["sort is relevance, price-asc, price-desc or newest."];
+            errors["Sort"] = ["sort is relevance, price-asc, price-desc, newest or best-selling."];
         }
 
         var band = string.IsNullOrEmpty(price) ? null : PriceBand.Parse(price);

@@ -6,7 +6,7 @@ namespace Store.Infrastructure.Search;
 public sealed record SearchQueryStat(string Query, int Searches, int LastResultCount, DateTimeOffset LastSearchedAt);
 
 /// <summary>What shoppers look for, and what they look for and do not find, so the owner can fix the catalog.</summary>
-public sealed class SearchReport(StoreDbContext db)
+public sealed class SearchReport(StoreDbContext db, SearchLogWriter log)
 {
     public Task<List<SearchQueryStat>> TopQueriesAsync(int days, int count, CancellationToken ct = default) => StatsAsync(days, count, zeroOnly: false, ct);
 
@@ -14,6 +14,7 @@ public sealed class SearchReport(StoreDbContext db)
 
     private async Task<List<SearchQueryStat>> StatsAsync(int days, int count, bool zeroOnly, CancellationToken ct)
     {
+        await log.FlushAsync(ct);
         var since = DateTimeOffset.UtcNow.AddDays(-days);
         return await db.Database.SqlQuery<SearchQueryStat>($"""
             SELECT query AS query, count(*)::int AS searches,

@@ -15,6 +15,9 @@ public sealed record SearchResult(
     IReadOnlyList<SearchFacet> Facets,
     string? DidYouMean)
 {
+    /// <summary>Set when the words matched more products than the search looks at: the results are the best this many by rank.</summary>
+    public int? CappedAt { get; init; }
+
     public int TotalPages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 
     public SearchFacet Facet(string name) => Facets.FirstOrDefault(f => f.Name == name) ?? new SearchFacet(name, []);

@@ -34,6 +34,15 @@ public class SearchApiTests(StoreAppFactory app) : IClassFixture<StoreAppFactory
     }
 
     [Fact]
+    public async Task GetProducts_WhenSortIsBestSelling_SearchesWithThatSort()
+    {
+        var response = await app.CreateClient().GetAsync("/api/products?q=tee&sort=best-selling");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task Suggest_ReturnsAtMostEightNames()
     {
         var names = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/products/suggest?q=tra");

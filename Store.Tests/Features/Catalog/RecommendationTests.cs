@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Payments;
+using Store.Infrastructure.Recommendations;
 using Store.Tests.Support;
 
 namespace Store.Tests.Features.Catalog;
@@ -15,6 +16,7 @@ public class RecommendationTests(DatabaseFixture db) : IClassFixture<DatabaseFix
         await PaidOrderAsync(a, b, c);
         await PaidOrderAsync(a, b);
         await using var scope = db.Scope();
+        await db.Get<SalesSignalsService>(scope).RecomputeAsync();
         var context = db.Get<StoreDbContext>(scope);
         var productOf = await context.Variants.Where(v => v.Id == a || v.Id == b || v.Id == c).ToDictionaryAsync(v => v.Id, v => v.ProductId);
 

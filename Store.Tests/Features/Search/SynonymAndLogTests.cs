@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Store.Infrastructure.Data;
 using Store.Infrastructure.Search;
 using Store.Tests.Support;
 
@@ -48,6 +51,22 @@ public class SynonymAndLogTests(DatabaseFixture db) : IClassFixture<DatabaseFixt
         Assert.Equal(2, tent.Searches);
         Assert.True(tent.LastResultCount > 0);
         Assert.Equal("qzxwvjk", Assert.Single(zero).Query);
+    }
+
+    [Fact]
+    public async Task LogWriter_WhenMoreRowsWaitThanOneInsertTakes_WritesThemAllOnFlush()
+    {
+        var writer = db.Services.GetRequiredService<SearchLogWriter>();
+        for (var i = 0; i < 2_500; i++)
+        {
+            writer.Add("bulk-query", 3);
+        }
+
+        await writer.FlushAsync();
+
+        await using var scope = db.Scope();
+        var rows = await db.Get<StoreDbContext>(scope).Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM search_log WHERE query = 'bulk-query' AND result_count = 3").SingleAsync();
+        Assert.Equal(2_500, rows);
     }
 
     private async Task<SearchResult> SearchAsync(SearchQuery query)
