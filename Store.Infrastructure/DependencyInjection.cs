@@ -58,6 +58,10 @@ public static class DependencyInjection
         services.AddScoped<CatalogQueries>();
         services.AddScoped<RecommendationQueries>();
         services.AddScoped<ProductAdminService>();
+        services.AddScoped<BrandService>();
+        services.AddScoped<CategoryAdminService>();
+        services.AddScoped<VariantGridService>();
+        services.AddScoped<Catalog.Import.ProductImportService>();
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Store.Domain.Catalog;
 using Store.Infrastructure.Data;
 
 namespace Store.Infrastructure.Catalog;
@@ -8,14 +9,53 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Every category in tree order: each parent before its children, siblings by position.</summary>
     public Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
-        cache.GetOrLoadAsync<IReadOnlyList<CategorySummary>>("categories", async () => await db.Categories.AsNoTracking()
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new CategorySummary(c.Id, c.Name, c.Slug, c.Description))
-            .ToListAsync(ct));
+        cache.GetOrLoadAsync<IReadOnlyList<CategorySummary>>("categories", async () =>
+        {
+            var rows = await db.Categories.AsNoTracking().ToListAsync(ct);
+            var byId = rows.ToDictionary(c => c.Id);
+            var tree = new CategoryTree(rows.Select(c => new CategoryNode(c.Id, c.ParentId, c.SortOrder, c.Name)));
+            return [.. tree.Flatten().Select(x => byId[x.Node.Id] is var c
+                ? new CategorySummary(c.Id, c.Name, c.Slug, c.Description)
+                {
+                    ParentId = c.ParentId,
+                    Depth = x.Depth,
+                    Path = string.Join(" › ", tree.PathTo(c.Id).Select(n => n.Name)),
+                    SeoTitle = c.SeoTitle,
+                    SeoDescription = c.SeoDescription,
+                }
+                : null!)];
+        });
 
     public async Task<CategorySummary?> CategoryAsync(string slug, CancellationToken ct = default) =>
         (await CategoriesAsync(ct)).FirstOrDefault(c => c.Slug == slug);
+
+    public async Task<CategoryPageInfo?> CategoryPageAsync(string slug, CancellationToken ct = default)
+    {
+        var all = await CategoriesAsync(ct);
+        var category = all.FirstOrDefault(c => c.Slug == slug);
+        if (category is null)
+        {
+            return null;
+        }
+
+        var byId = all.ToDictionary(c => c.Id);
+        var crumbs = new List<CategorySummary>();
+        for (var c = category; c is not null && crumbs.Count <= all.Count; c = c.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+        {
+            crumbs.Insert(0, c);
+        }
+
+        return new CategoryPageInfo(category, crumbs, [.. all.Where(c => c.ParentId == category.Id)]);
+    }
+
+    /// <summary>The category and all below it, whose products a category page lists.</summary>
+    private async Task<int[]> SelfAndDescendantsAsync(int categoryId, CancellationToken ct)
+    {
+        var all = await CategoriesAsync(ct);
+        return [.. new CategoryTree(all.Select(c => new CategoryNode(c.Id, c.ParentId, 0, c.Name))).SelfAndDescendants(categoryId)];
+    }
 
     public Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
         cache.GetOrLoadAsync<IReadOnlyList<ProductSummary>>($"featured:{count}", async () =>
@@ -30,7 +70,8 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
 
     private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, CancellationToken ct)
     {
-        var query = db.Products.Where(p => p.IsPublished && p.CategoryId == categoryId);
+        var ids = await SelfAndDescendantsAsync(categoryId, ct);
+        var query = db.Products.Where(p => p.IsPublished && ids.Contains(p.CategoryId));
         var total = await query.CountAsync(ct);
         var items = await Summaries(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new ProductListPage(items, page, pageSize, total);
@@ -68,6 +109,8 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
                 Category = new CategorySummary(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Description),
                 p.Currency,
                 p.AllowBackorders,
+                p.SeoTitle,
+                p.SeoDescription,
                 Variants = p.Variants.OrderBy(v => v.Id).Select(v => new VariantDetail(
                     v.Id,
                     v.Sku,
@@ -79,9 +122,19 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        return product is null
-            ? null
-            : new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, product.Variants) { AllowBackorders = product.AllowBackorders };
+        if (product is null)
+        {
+            return null;
+        }
+
+        var crumbs = (await CategoryPageAsync(product.Category.Slug, ct))?.Breadcrumbs ?? [product.Category];
+        return new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, product.Variants)
+        {
+            AllowBackorders = product.AllowBackorders,
+            Breadcrumbs = crumbs,
+            SeoTitle = product.SeoTitle,
+            SeoDescription = product.SeoDescription,
+        };
     }
 
     public async Task<(string Name, string Brand)?> ImageSourceAsync(string slug, CancellationToken ct = default)
