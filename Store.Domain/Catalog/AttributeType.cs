@@ -30,7 +30,7 @@ public static class AttributeValues
                 "false" or "no" or "0" => "false",
                 _ => null,
             },
-            AttributeType.Number => decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null,
+            AttributeType.Number => decimal.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null,
             _ => v,
         };
     }
