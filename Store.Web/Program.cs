@@ -2,6 +2,7 @@ using Store.Infrastructure;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Jobs;
 using Store.Web;
+using Store.Web.Admin;
 using Store.Web.Api;
 using Store.Web.Components;
 using Store.Web.Storefront;
@@ -25,6 +26,7 @@ app.UseStoreWeb();
 app.MapStoreApi();
 app.MapStorefrontEndpoints();
 app.MapSeoEndpoints();
+app.MapProductCsvEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

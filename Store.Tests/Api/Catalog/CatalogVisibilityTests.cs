@@ -64,6 +64,42 @@ public class CatalogVisibilityTests(StoreAppFactory app) : IClassFixture<StoreAp
         Assert.Contains("<a href=\"/c/outerwear\">Outerwear</a></li><li><a href=\"/c/jackets\">Jackets</a>", product);
     }
 
+    [Fact]
+    public async Task ProductCsvExport_IsForStaffOnly_AndHasALinePerVariant()
+    {
+        var anonymous = await Client().GetAsync("/admin/catalog/products.csv");
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await HttpForms.SignInAsync(client, StoreAppFactory.AdminEmail, StoreAppFactory.AdminPassword);
+
+        var response = await client.GetAsync("/admin/catalog/products.csv");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
+        using var scope = app.Services.CreateScope();
+        var variants = await scope.ServiceProvider.GetRequiredService<StoreDbContext>().Variants.CountAsync();
+
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("product_slug,product_name,status,category,brand", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(variants + 1, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("/admin/categories")]
+    [InlineData("/admin/brands")]
+    [InlineData("/admin/products/import")]
+    public async Task CatalogAdminPages_WhenSignedInAsAdmin_AreServed_AndAnonymousIsRedirected(string url)
+    {
+        var anonymous = await Client().GetAsync(url);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await HttpForms.SignInAsync(client, StoreAppFactory.AdminEmail, StoreAppFactory.AdminPassword);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("_framework/blazor.web.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<(int Id, string Slug, string Name, string Category)> ProductAsync(string category)
     {
         using var scope = app.Services.CreateScope();
