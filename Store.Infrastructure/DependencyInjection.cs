@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<BrandService>();
         services.AddScoped<CategoryAdminService>();
         services.AddScoped<VariantGridService>();
+        services.AddScoped<AttributeService>();
         services.AddScoped<Catalog.Import.ProductImportService>();
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();

@@ -61,17 +61,27 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache)
         cache.GetOrLoadAsync<IReadOnlyList<ProductSummary>>($"featured:{count}", async () =>
             await Summaries(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count)).ToListAsync(ct));
 
-    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>The published products of the category and its subcategories; with attribute filters (code → value), only those that have every one.</summary>
+    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, CancellationToken ct = default, IReadOnlyDictionary<string, string>? attributes = null)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}", () => LoadCategoryPageAsync(categoryId, page, pageSize, ct));
+        var filters = (attributes ?? new Dictionary<string, string>()).OrderBy(a => a.Key, StringComparer.Ordinal).Take(10).ToList();
+        var key = string.Join('&', filters.Select(f => $"{f.Key}={f.Value}"));
+        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}:{key}", () => LoadCategoryPageAsync(categoryId, page, pageSize, filters, ct));
     }
 
-    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, CancellationToken ct)
+    public Task<int[]> CategoryBranchAsync(int categoryId, CancellationToken ct = default) => SelfAndDescendantsAsync(categoryId, ct);
+
+    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, List<KeyValuePair<string, string>> filters, CancellationToken ct)
     {
         var ids = await SelfAndDescendantsAsync(categoryId, ct);
         var query = db.Products.Where(p => p.IsPublished && ids.Contains(p.CategoryId));
+        foreach (var (code, value) in filters)
+        {
+            query = query.Where(p => db.ProductAttributes.Any(a => a.ProductId == p.Id && a.Value == value && db.AttributeDefinitions.Any(d => d.Id == a.AttributeId && d.Code == code)));
+        }
+
         var total = await query.CountAsync(ct);
         var items = await Summaries(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new ProductListPage(items, page, pageSize, total);

@@ -100,6 +100,34 @@ public class CatalogVisibilityTests(StoreAppFactory app) : IClassFixture<StoreAp
         Assert.Contains("_framework/blazor.web.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CategoryPage_FilteredByABoolAttribute_ListsOnlyProductsWithThatValueAndOffersItWithACount()
+    {
+        List<string> slugs;
+        using (var scope = app.Services.CreateScope())
+        {
+            var attributes = scope.ServiceProvider.GetRequiredService<AttributeService>();
+            var waterproof = (await attributes.CreateAsync(null, "Waterproof", Store.Domain.Catalog.AttributeType.Bool, "test")).Value;
+            var products = await scope.ServiceProvider.GetRequiredService<StoreDbContext>().Products
+                .Where(p => p.Category!.Slug == "footwear").OrderBy(p => p.Id).Select(p => new { p.Id, p.Slug }).Take(3).ToListAsync();
+            Assert.True((await attributes.SetForProductAsync(products[0].Id, new Dictionary<int, string?> { [waterproof] = "yes" }, "test")).IsSuccess);
+            Assert.True((await attributes.SetForProductAsync(products[1].Id, new Dictionary<int, string?> { [waterproof] = "true" }, "test")).IsSuccess);
+            Assert.True((await attributes.SetForProductAsync(products[2].Id, new Dictionary<int, string?> { [waterproof] = "no" }, "test")).IsSuccess);
+            Assert.Equal("attribute.value", (await attributes.SetForProductAsync(products[2].Id, new Dictionary<int, string?> { [waterproof] = "sometimes" }, "test")).Error?.Code);
+            slugs = [.. products.Select(p => p.Slug)];
+        }
+
+        var client = Client();
+        var all = await client.GetStringAsync("/c/footwear");
+        var filtered = await client.GetStringAsync("/c/footwear?a.waterproof=true");
+
+        Assert.Contains("Yes (2)", all);
+        Assert.Contains("No (1)", all);
+        Assert.Contains($"/p/{slugs[0]}\"", filtered);
+        Assert.Contains($"/p/{slugs[1]}\"", filtered);
+        Assert.Equal(2, filtered.Split("data-testid=\"product-card\"").Length - 1);
+    }
+
     private async Task<(int Id, string Slug, string Name, string Category)> ProductAsync(string category)
     {
         using var scope = app.Services.CreateScope();
