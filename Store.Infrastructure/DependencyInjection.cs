@@ -60,6 +60,11 @@ public static class DependencyInjection
         services.AddScoped<RecommendationQueries>();
         services.AddScoped<Recommendations.SalesSignalsService>();
         services.AddScoped<ProductAdminService>();
+        services.AddScoped<BrandService>();
+        services.AddScoped<CategoryAdminService>();
+        services.AddScoped<VariantGridService>();
+        services.AddScoped<AttributeService>();
+        services.AddScoped<Catalog.Import.ProductImportService>();
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();

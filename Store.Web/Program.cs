@@ -27,6 +27,7 @@ app.MapStoreApi();
 app.MapStorefrontEndpoints();
 app.MapSeoEndpoints();
 app.MapShippingLabelEndpoints();
+app.MapProductCsvEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

@@ -27,6 +27,12 @@ public sealed class ProductVariant
     public string? Colour { get; private set; }
     public long PriceMinor { get; private set; }
 
+    /// <summary>GTIN/EAN/UPC or the owner's own code; empty when the variant has none.</summary>
+    public string Barcode { get; private set; } = "";
+
+    /// <summary>One value per product option, in the options' order; empty for a variant made without options.</summary>
+    public List<string> OptionValues { get; private set; } = [];
+
     /// <summary>Shipping weight of one unit, packed; the parcel weight for weight-based rates is the sum.</summary>
     public int WeightGrams { get; private set; }
 
@@ -53,6 +59,36 @@ public sealed class ProductVariant
         }
 
         WeightGrams = grams;
+    }
+
+    public void SetBarcode(string? barcode)
+    {
+        var value = barcode?.Trim() ?? "";
+        if (value.Length > 64)
+        {
+            throw new ArgumentException("A barcode is at most 64 characters.", nameof(barcode));
+        }
+
+        Barcode = value;
+    }
+
+    internal void SetOptionValues(IReadOnlyList<string> values, string title, string? size, string? colour)
+    {
+        OptionValues = [.. values];
+        Title = title.Length > 100 ? title[..100] : title;
+        Size = size;
+        Colour = colour;
+    }
+
+    public void ChangeSku(string sku)
+    {
+        var value = sku.Trim().ToUpperInvariant();
+        if (value.Length is 0 or > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException("A SKU is 1 to 64 letters, digits, '-' or '_'.", nameof(sku));
+        }
+
+        Sku = value;
     }
 
     public void ChangePrice(long priceMinor)

@@ -24,4 +24,7 @@ public static class Slug
 
         return sb.ToString().TrimEnd('-');
     }
+
+    /// <summary>Lower-case ASCII letters and digits in words joined by single dashes: what <see cref="From"/> makes.</summary>
+    public static bool IsValid(string? slug) => !string.IsNullOrEmpty(slug) && From(slug) == slug;
 }

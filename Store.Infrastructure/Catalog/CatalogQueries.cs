@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Store.Domain.Catalog;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Pricing;
 
@@ -13,30 +14,82 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Every category in tree order: each parent before its children, siblings by position.</summary>
     public Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
-        cache.GetOrLoadAsync<IReadOnlyList<CategorySummary>>("categories", async () => await db.Categories.AsNoTracking()
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new CategorySummary(c.Id, c.Name, c.Slug, c.Description))
-            .ToListAsync(ct));
+        cache.GetOrLoadAsync<IReadOnlyList<CategorySummary>>("categories", async () =>
+        {
+            var rows = await db.Categories.AsNoTracking().ToListAsync(ct);
+            var byId = rows.ToDictionary(c => c.Id);
+            var tree = new CategoryTree(rows.Select(c => new CategoryNode(c.Id, c.ParentId, c.SortOrder, c.Name)));
+            return [.. tree.Flatten().Select(x => byId[x.Node.Id] is var c
+                ? new CategorySummary(c.Id, c.Name, c.Slug, c.Description)
+                {
+                    ParentId = c.ParentId,
+                    Depth = x.Depth,
+                    Path = string.Join(" › ", tree.PathTo(c.Id).Select(n => n.Name)),
+                    SeoTitle = c.SeoTitle,
+                    SeoDescription = c.SeoDescription,
+                }
+                : null!)];
+        });
 
     public async Task<CategorySummary?> CategoryAsync(string slug, CancellationToken ct = default) =>
         (await CategoriesAsync(ct)).FirstOrDefault(c => c.Slug == slug);
+
+    public async Task<CategoryPageInfo?> CategoryPageAsync(string slug, CancellationToken ct = default)
+    {
+        var all = await CategoriesAsync(ct);
+        var category = all.FirstOrDefault(c => c.Slug == slug);
+        if (category is null)
+        {
+            return null;
+        }
+
+        var byId = all.ToDictionary(c => c.Id);
+        var crumbs = new List<CategorySummary>();
+        for (var c = category; c is not null && crumbs.Count <= all.Count; c = c.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+        {
+            crumbs.Insert(0, c);
+        }
+
+        return new CategoryPageInfo(category, crumbs, [.. all.Where(c => c.ParentId == category.Id)]);
+    }
+
+    /// <summary>The category and all below it, whose products a category page lists.</summary>
+    private async Task<int[]> SelfAndDescendantsAsync(int categoryId, CancellationToken ct)
+    {
+        var all = await CategoriesAsync(ct);
+        return [.. new CategoryTree(all.Select(c => new CategoryNode(c.Id, c.ParentId, 0, c.Name))).SelfAndDescendants(categoryId)];
+    }
 
     public Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
         cache.GetOrLoadAsync<IReadOnlyList<ProductSummary>>($"featured:{count}", async () =>
             await SummariesAsync(db.Products.Where(p => p.IsPublished && p.IsFeatured).OrderBy(p => p.Id).Take(count), ct));
 
-    /// <summary>A category's products by name, or best-selling first (units sold in 30 days, kept by the sales-signals job).</summary>
-    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, bool bestSelling = false, CancellationToken ct = default)
+    /// <summary>
+    /// The published products of the category and its subcategories, by name or best-selling first (units sold in 30
+    /// days, kept by the sales-signals job); with attribute filters (code → value), only those that have every one.
+    /// </summary>
+    public Task<ProductListPage> ByCategoryAsync(int categoryId, int page, int pageSize, bool bestSelling = false, CancellationToken ct = default, IReadOnlyDictionary<string, string>? attributes = null)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}:{bestSelling}", () => LoadCategoryPageAsync(categoryId, page, pageSize, bestSelling, ct));
+        var filters = (attributes ?? new Dictionary<string, string>()).OrderBy(a => a.Key, StringComparer.Ordinal).Take(10).ToList();
+        var key = string.Join('&', filters.Select(f => $"{f.Key}={f.Value}"));
+        return cache.GetOrLoadAsync($"category:{categoryId}:{page}:{pageSize}:{bestSelling}:{key}", () => LoadCategoryPageAsync(categoryId, page, pageSize, bestSelling, filters, ct));
     }
 
-    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, bool bestSelling, CancellationToken ct)
+    public Task<int[]> CategoryBranchAsync(int categoryId, CancellationToken ct = default) => SelfAndDescendantsAsync(categoryId, ct);
+
+    private async Task<ProductListPage> LoadCategoryPageAsync(int categoryId, int page, int pageSize, bool bestSelling, List<KeyValuePair<string, string>> filters, CancellationToken ct)
     {
-        var query = db.Products.Where(p => p.IsPublished && p.CategoryId == categoryId);
+        var ids = await SelfAndDescendantsAsync(categoryId, ct);
+        var query = db.Products.Where(p => p.IsPublished && ids.Contains(p.CategoryId));
+        foreach (var (code, value) in filters)
+        {
+            query = query.Where(p => db.ProductAttributes.Any(a => a.ProductId == p.Id && a.Value == value && db.AttributeDefinitions.Any(d => d.Id == a.AttributeId && d.Code == code)));
+        }
+
         var total = await query.CountAsync(ct);
         if (!bestSelling)
         {
@@ -44,15 +97,16 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
             return new ProductListPage(items, page, pageSize, total);
         }
 
-        // units_sold_30d belongs to the database, not the EF model: the order comes from SQL, the summaries from EF.
-        var ids = await db.Database.SqlQuery<int>($"""
-            SELECT id AS "Value" FROM products
-            WHERE is_published AND category_id = {categoryId}
-            ORDER BY units_sold_30d DESC, name, id
-            LIMIT {pageSize} OFFSET {(page - 1) * pageSize}
-            """).ToListAsync(ct);
-        var ranked = await SummariesAsync(query.Where(p => ids.Contains(p.Id)), ct);
-        return new ProductListPage([.. ranked.OrderBy(p => ids.IndexOf(p.Id))], page, pageSize, total);
+        // units_sold_30d belongs to the database, not the EF model: joined in from SQL, so the filters above still apply.
+        var sold = db.Database.SqlQuery<UnitsSold>($"SELECT id, units_sold_30d AS units FROM products");
+        var pageIds = await query
+            .Join(sold, p => p.Id, s => s.Id, (p, s) => new { p.Id, p.Name, s.Units })
+            .OrderByDescending(x => x.Units).ThenBy(x => x.Name).ThenBy(x => x.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => x.Id)
+            .ToListAsync(ct);
+        var ranked = await SummariesAsync(db.Products.Where(p => pageIds.Contains(p.Id)), ct);
+        return new ProductListPage([.. ranked.OrderBy(p => pageIds.IndexOf(p.Id))], page, pageSize, total);
     }
 
     /// <summary>Keyset paging for the API: stable under inserts and as fast on page 500 as on page 1.</summary>
@@ -87,6 +141,8 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
                 Category = new CategorySummary(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Description),
                 p.Currency,
                 p.AllowBackorders,
+                p.SeoTitle,
+                p.SeoDescription,
                 Variants = p.Variants.OrderBy(v => v.Id).Select(v => new VariantDetail(
                     v.Id,
                     v.Sku,
@@ -105,7 +161,14 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
 
         var priced = await prices.ResolveAsync([.. product.Variants.Select(v => new PriceQuery(v.Id))], null, ct);
         var variants = product.Variants.Select(v => priced.TryGetValue(v.Id, out var price) ? v.WithPrice(price) : v).ToList();
-        return new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, variants) { AllowBackorders = product.AllowBackorders };
+        var crumbs = (await CategoryPageAsync(product.Category.Slug, ct))?.Breadcrumbs ?? [product.Category];
+        return new ProductDetail(product.Id, product.Name, product.Slug, product.Description, product.Brand, product.Category, product.Currency, variants)
+        {
+            AllowBackorders = product.AllowBackorders,
+            Breadcrumbs = crumbs,
+            SeoTitle = product.SeoTitle,
+            SeoDescription = product.SeoDescription,
+        };
     }
 
     public async Task<(string Name, string Brand)?> ImageSourceAsync(string slug, CancellationToken ct = default)
@@ -129,3 +192,6 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
             p.Currency,
             db.Inventory.Any(i => p.Variants.Select(v => v.Id).Contains(i.VariantId) && i.OnHand - i.Reserved > 0)));
 }
+
+/// <summary>A product's units sold in the last 30 days, as the sales-signals job keeps them.</summary>
+internal sealed record UnitsSold(int Id, int Units);

@@ -2,7 +2,25 @@ using Store.Domain.Pricing;
 
 namespace Store.Infrastructure.Catalog;
 
-public sealed record CategorySummary(int Id, string Name, string Slug, string Description);
+public sealed record CategorySummary(int Id, string Name, string Slug, string Description)
+{
+    public int? ParentId { get; init; }
+
+    /// <summary>0 at the top of the tree.</summary>
+    public int Depth { get; init; }
+
+    /// <summary>"Clothing › Hoodies": the names from the top down to this category.</summary>
+    public string Path { get; init; } = Name;
+
+    public string SeoTitle { get; init; } = "";
+    public string SeoDescription { get; init; } = "";
+
+    public string Title => SeoTitle.Length > 0 ? SeoTitle : Name;
+    public string MetaDescription => SeoDescription.Length > 0 ? SeoDescription : Description;
+}
+
+/// <summary>A category page's category with the way down to it (breadcrumbs) and its subcategories.</summary>
+public sealed record CategoryPageInfo(CategorySummary Category, IReadOnlyList<CategorySummary> Breadcrumbs, IReadOnlyList<CategorySummary> Children);
 
 public sealed record ProductSummary(int Id, string Name, string Slug, string Brand, string CategorySlug, long PriceFromMinor, string Currency, bool InStock)
 {
@@ -35,6 +53,15 @@ public sealed record ProductDetail(
     public string ImageUrl => ProductImages.UrlFor(Slug);
 
     public bool AllowBackorders { get; init; }
+
+    /// <summary>From the top of the category tree down to the product's category.</summary>
+    public IReadOnlyList<CategorySummary> Breadcrumbs { get; init; } = [Category];
+
+    public string SeoTitle { get; init; } = "";
+    public string SeoDescription { get; init; } = "";
+
+    public string Title => SeoTitle.Length > 0 ? SeoTitle : Name;
+    public string MetaDescription => SeoDescription.Length > 0 ? SeoDescription : Description.Length > 160 ? Description[..157] + "…" : Description;
 }
 
 public sealed record VariantDetail(int Id, string Sku, string Title, string? Size, string? Colour, long PriceMinor, int Available)

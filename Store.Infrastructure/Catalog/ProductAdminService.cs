@@ -14,16 +14,19 @@ public sealed record NewVariant(string? Sku, string? Title, string? Size, string
 
 public sealed record NewProduct(string? Name, string? Description, string? Brand, int CategoryId, bool Published, IReadOnlyList<NewVariant>? Variants);
 
-public sealed record ProductEdit(int Id, string Name, string Description, string Brand, int CategoryId, bool Published, bool Featured, IReadOnlyList<VariantPriceEdit> Variants)
+public sealed record ProductEdit(int Id, string Name, string Description, int? BrandId, int CategoryId, bool Published, bool Featured, IReadOnlyList<VariantPriceEdit> Variants)
 {
     public bool AllowBackorders { get; init; }
+    public string Slug { get; init; } = "";
+    public string SeoTitle { get; init; } = "";
+    public string SeoDescription { get; init; } = "";
 }
 
 public sealed record VariantPriceEdit(int Id, string Sku, string Title, long PriceMinor);
 
 public sealed record ProductAdminRow(int Id, string Name, string Brand, string Category, int VariantCount, long PriceFromMinor, bool Published, bool Featured, DateTimeOffset UpdatedAt);
 
-public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache, InventoryService inventory)
+public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache, InventoryService inventory, BrandService brands)
 {
     public async Task<IReadOnlyList<ProductAdminRow>> ListAsync(string? search, CancellationToken ct = default)
     {
@@ -48,13 +51,16 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
                 p.Id,
                 p.Name,
                 p.Description,
-                p.Brand,
+                p.BrandId,
                 p.CategoryId,
                 p.IsPublished,
                 p.IsFeatured,
                 p.Variants.OrderBy(v => v.Id).Select(v => new VariantPriceEdit(v.Id, v.Sku, v.Title, v.PriceMinor)).ToList())
             {
                 AllowBackorders = p.AllowBackorders,
+                Slug = p.Slug,
+                SeoTitle = p.SeoTitle,
+                SeoDescription = p.SeoDescription,
             })
             .FirstOrDefaultAsync(ct);
 
@@ -84,7 +90,8 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
 
         var slug = await UniqueSlugAsync(Slug.From(request.Name!), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var product = new Product(request.Name!, slug, request.Description ?? "", request.Brand ?? "", request.CategoryId, options.Value.Currency, clock.UtcNow);
+        var brand = await brands.FindOrCreateAsync(request.Brand, actor, ct);
+        var product = new Product(request.Name!, slug, request.Description ?? "", brand, request.CategoryId, options.Value.Currency, clock.UtcNow);
         product.SetPublished(request.Published);
         var variants = request.Variants!
             .Select(v => (Variant: product.AddVariant(v.Sku!, string.IsNullOrWhiteSpace(v.Title) ? "Default" : v.Title.Trim(), v.Size, v.Colour, v.PriceMinor), v.InitialStock))
@@ -135,6 +142,28 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
             return DomainError.Invalid("product.category", "Choose a category.");
         }
 
+        var brand = edit.BrandId is { } brandId ? await db.Brands.FirstOrDefaultAsync(b => b.Id == brandId, ct) : null;
+        if (edit.BrandId is not null && brand is null)
+        {
+            return DomainError.Invalid("product.brand", "Choose a brand.");
+        }
+
+        var slug = string.IsNullOrWhiteSpace(edit.Slug) ? product.Slug : edit.Slug.Trim();
+        if (!Slug.IsValid(slug) || slug.Length > Product.MaxSlugLength)
+        {
+            return DomainError.Invalid("product.slug", "A slug is lower-case letters, digits and single dashes.");
+        }
+
+        if (slug != product.Slug && await db.Products.AnyAsync(p => p.Slug == slug && p.Id != product.Id, ct))
+        {
+            return DomainError.Conflict("product.slug", $"Another product has the slug {slug}.");
+        }
+
+        if (edit.SeoTitle.Length > 200 || edit.SeoDescription.Length > 400)
+        {
+            return DomainError.Invalid("product.seo", "The SEO title is at most 200 characters and the description at most 400.");
+        }
+
         var priceChanges = new List<object>();
         foreach (var change in edit.Variants)
         {
@@ -146,8 +175,10 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
             }
         }
 
-        var before = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured, product.AllowBackorders };
-        product.Rename(edit.Name, edit.Description, edit.Brand);
+        var before = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured, product.AllowBackorders, product.Slug };
+        product.Rename(edit.Name, edit.Description);
+        product.SetBrand(brand);
+        product.SetSeo(slug, edit.SeoTitle, edit.SeoDescription);
         product.MoveTo(edit.CategoryId);
         product.SetPublished(edit.Published);
         product.SetFeatured(edit.Featured);
@@ -156,7 +187,7 @@ public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, ICloc
         audit.Record(actor, "product.updated", "product", product.Id.ToString(), new
         {
             Before = before,
-            After = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured, product.AllowBackorders },
+            After = new { product.Name, product.Brand, product.CategoryId, product.IsPublished, product.IsFeatured, product.AllowBackorders, product.Slug },
             Prices = priceChanges,
         });
         await db.SaveChangesAsync(ct);

@@ -24,6 +24,10 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+    public DbSet<Brand> Brands => Set<Brand>();
+    public DbSet<ProductOption> ProductOptions => Set<ProductOption>();
+    public DbSet<AttributeDefinition> AttributeDefinitions => Set<AttributeDefinition>();
+    public DbSet<ProductAttribute> ProductAttributes => Set<ProductAttribute>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<InventoryLevel> Inventory => Set<InventoryLevel>();
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();

@@ -167,7 +167,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
         }
     }
 
-    /// <summary>Staff correction of a count: sets on hand to what was counted, never below what is reserved.</summary>
+    /// <summary>Staff correction of a count: sets on hand to what was counted, never below what is reserved. Joins the caller's transaction if there is one.</summary>
     public async Task<Result<StockLevelRow>> SetOnHandAsync(int variantId, int locationId, int onHand, string actor, string reason, CancellationToken ct = default)
     {
         if (onHand < 0)
@@ -180,7 +180,7 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
             return DomainError.Invalid("stock.reason", "Say why the stock is adjusted.");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
         var level = await LockLevelAsync(variantId, locationId, ct);
         int before;
         if (level is null)

@@ -11,7 +11,36 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.ToTable("categories");
         b.Property(c => c.Name).HasMaxLength(100);
         b.Property(c => c.Slug).HasMaxLength(120);
+        b.Property(c => c.SeoTitle).HasMaxLength(200);
+        b.Property(c => c.SeoDescription).HasMaxLength(400);
         b.HasIndex(c => c.Slug).IsUnique();
+        b.HasIndex(c => new { c.ParentId, c.SortOrder });
+        b.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
+{
+    public void Configure(EntityTypeBuilder<Brand> b)
+    {
+        b.ToTable("brands");
+        b.Property(x => x.Name).HasMaxLength(Brand.MaxNameLength);
+        b.Property(x => x.Slug).HasMaxLength(120);
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
+public sealed class AttributeDefinitionConfiguration : IEntityTypeConfiguration<AttributeDefinition>
+{
+    public void Configure(EntityTypeBuilder<AttributeDefinition> b)
+    {
+        b.ToTable("attribute_definitions");
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(60);
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(x => x.Code).IsUnique();
     }
 }
 
@@ -21,8 +50,16 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     {
         b.ToTable("products");
         b.Property(p => p.Name).HasMaxLength(Product.MaxNameLength);
-        b.Property(p => p.Slug).HasMaxLength(220);
         b.Property(p => p.Brand).HasMaxLength(100);
+        b.Property(p => p.Slug).HasMaxLength(Product.MaxSlugLength);
+        b.Property(p => p.SeoTitle).HasMaxLength(200);
+        b.Property(p => p.SeoDescription).HasMaxLength(400);
+        b.HasOne<Brand>().WithMany().HasForeignKey(p => p.BrandId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.BrandId);
+        b.HasMany(p => p.Options).WithOne().HasForeignKey(o => o.ProductId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Options).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(p => p.Attributes).WithOne().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Attributes).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         b.HasIndex(p => p.Slug).IsUnique();
         b.HasIndex(p => new { p.CategoryId, p.IsPublished, p.Id });
@@ -42,7 +79,32 @@ public sealed class ProductVariantConfiguration : IEntityTypeConfiguration<Produ
         b.Property(v => v.Title).HasMaxLength(100);
         b.Property(v => v.Size).HasMaxLength(20);
         b.Property(v => v.Colour).HasMaxLength(30);
+        b.Property(v => v.Barcode).HasMaxLength(64);
         b.HasIndex(v => v.Sku).IsUnique();
         b.ToTable(t => t.HasCheckConstraint("ck_product_variants_price", "price_minor >= 0"));
+    }
+}
+
+public sealed class ProductOptionConfiguration : IEntityTypeConfiguration<ProductOption>
+{
+    public void Configure(EntityTypeBuilder<ProductOption> b)
+    {
+        b.ToTable("product_options");
+        b.Property(o => o.Name).HasMaxLength(ProductOption.MaxNameLength);
+        b.HasIndex(o => new { o.ProductId, o.Position }).IsUnique();
+    }
+}
+
+public sealed class ProductAttributeConfiguration : IEntityTypeConfiguration<ProductAttribute>
+{
+    public void Configure(EntityTypeBuilder<ProductAttribute> b)
+    {
+        b.ToTable("product_attributes");
+        b.HasKey(a => new { a.ProductId, a.AttributeId });
+        b.Property(a => a.Value).HasMaxLength(AttributeValues.MaxLength);
+        b.HasOne<AttributeDefinition>().WithMany().HasForeignKey(a => a.AttributeId).OnDelete(DeleteBehavior.Cascade);
+
+        // Filtering asks "which products have waterproof = true", so the index leads with the attribute.
+        b.HasIndex(a => new { a.AttributeId, a.Value, a.ProductId });
     }
 }

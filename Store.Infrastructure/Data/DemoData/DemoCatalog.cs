@@ -57,6 +57,8 @@ public static class DemoCatalog
         db.Suppliers.AddRange(suppliers);
         var categories = Categories.Select((c, i) => new Category(c.Name, Slug.From(c.Name), c.Description, i)).ToList();
         db.Categories.AddRange(categories);
+        var brands = Brands.Select(b => new Brand(b, Slug.From(b))).ToArray();
+        db.Brands.AddRange(brands);
         await db.SaveChangesAsync(ct);
 
         var products = new List<Product>();
@@ -68,8 +70,8 @@ public static class DemoCatalog
                 var noun = seed.Nouns[i % seed.Nouns.Length];
                 var adjective = Adjectives[(i + (c * 3)) % Adjectives.Length];
                 var name = $"{adjective} {noun}";
-                var brand = Brands[random.Next(Brands.Length)];
-                var description = $"The {name} by {brand}: {seed.Description.TrimEnd('.').ToLowerInvariant()}, made to be used for years. " +
+                var brand = brands[random.Next(brands.Length)];
+                var description = $"The {name} by {brand.Name}: {seed.Description.TrimEnd('.').ToLowerInvariant()}, made to be used for years. " +
                     $"Designed in our studio and tested on real trips, it is easy to care for and backed by our two-year guarantee.";
                 var product = new Product(name, Slug.From(name), description, brand, categories[c].Id, "USD", now.AddMinutes(-(c * 20) - i));
                 product.SetFeatured(i < 2);
@@ -78,17 +80,18 @@ public static class DemoCatalog
                 var price = (long)(random.Next(seed.MinPrice / 100, (seed.MaxPrice / 100) + 1) * 100) - 1;
                 var skuBase = $"{seed.Name[..3].ToUpperInvariant()}-{(c * 100) + i + 1:D4}";
                 var colours = seed.Colours.Take(1 + (i % seed.Colours.Length)).ToArray();
+                product.SetOptions(seed.Sizes is null ? [new OptionSpec("Colour", colours)] : [new OptionSpec("Size", seed.Sizes), new OptionSpec("Colour", colours)]);
                 foreach (var colour in colours)
                 {
                     if (seed.Sizes is null)
                     {
-                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}", colour, null, colour, price).SetWeight(seed.Grams);
+                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}", [colour], price).SetWeight(seed.Grams);
                         continue;
                     }
 
                     foreach (var size in seed.Sizes)
                     {
-                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}-{size}", $"{size} / {colour}", size, colour, price).SetWeight(seed.Grams);
+                        product.AddVariant($"{skuBase}-{colour[..3].ToUpperInvariant()}-{size}", [size, colour], price).SetWeight(seed.Grams);
                     }
                 }
 

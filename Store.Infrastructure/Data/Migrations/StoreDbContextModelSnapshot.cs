@@ -355,6 +355,84 @@ namespace Store.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Store.Domain.Catalog.AttributeDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attribute_definitions");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attribute_definitions_code");
+
+                    b.ToTable("attribute_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.Brand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brands");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brands_name");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brands_slug");
+
+                    b.ToTable("brands", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -375,6 +453,22 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("SeoDescription")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_title");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -391,6 +485,9 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_categories_slug");
+
+                    b.HasIndex("ParentId", "SortOrder")
+                        .HasDatabaseName("ix_categories_parent_id_sort_order");
 
                     b.ToTable("categories", (string)null);
                 });
@@ -413,6 +510,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("brand");
+
+                    b.Property<int?>("BrandId")
+                        .HasColumnType("integer")
+                        .HasColumnName("brand_id");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer")
@@ -448,6 +549,18 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("SeoDescription")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_title");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(220)
@@ -469,6 +582,9 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_products_brand_id");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_slug");
@@ -482,6 +598,69 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Catalog.ProductAttribute", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("AttributeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("attribute_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ProductId", "AttributeId")
+                        .HasName("pk_product_attributes");
+
+                    b.HasIndex("AttributeId", "Value", "ProductId")
+                        .HasDatabaseName("ix_product_attributes_attribute_id_value_product_id");
+
+                    b.ToTable("product_attributes", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.PrimitiveCollection<List<string>>("Values")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_options");
+
+                    b.HasIndex("ProductId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_options_product_id_position");
+
+                    b.ToTable("product_options", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Catalog.ProductVariant", b =>
                 {
                     b.Property<int>("Id")
@@ -491,6 +670,12 @@ namespace Store.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("barcode");
+
                     b.Property<string>("Colour")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
@@ -499,6 +684,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<long?>("FloorPriceMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("floor_price_minor");
+
+                    b.PrimitiveCollection<List<string>>("OptionValues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("option_values");
 
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint")
@@ -2707,8 +2897,23 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_cart_items_variants_variant_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Catalog.Category", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Catalog.Product", b =>
                 {
+                    b.HasOne("Store.Domain.Catalog.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_brands_brand_id");
+
                     b.HasOne("Store.Domain.Catalog.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -2723,6 +2928,33 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_products_suppliers_supplier_id");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductAttribute", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.AttributeDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("AttributeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_attributes_attribute_definitions_attribute_id");
+
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany("Attributes")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_attributes_products_product_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductOption", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany("Options")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_options_products_product_id");
                 });
 
             modelBuilder.Entity("Store.Domain.Catalog.ProductVariant", b =>
@@ -3030,6 +3262,10 @@ namespace Store.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Store.Domain.Catalog.Product", b =>
                 {
+                    b.Navigation("Attributes");
+
+                    b.Navigation("Options");
+
                     b.Navigation("Variants");
                 });
 

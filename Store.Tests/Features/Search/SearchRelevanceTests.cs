@@ -15,9 +15,10 @@ public class SearchRelevanceTests(DatabaseFixture db) : IClassFixture<DatabaseFi
         {
             var context = db.Get<StoreDbContext>(scope);
             var category = await context.Categories.FirstAsync();
-            var described = new Product("Plain Lamp", "plain-lamp", "Glows like a zephyr at dusk.", "Oakline", category.Id, "USD", DateTimeOffset.UtcNow);
+            var brand = await context.Brands.FirstAsync(b => b.Name == "Oakline");
+            var described = new Product("Plain Lamp", "plain-lamp", "Glows like a zephyr at dusk.", brand, category.Id, "USD", DateTimeOffset.UtcNow);
             described.AddVariant("REL-1", "One", null, null, 1000);
-            var named = new Product("Zephyr Lamp", "zephyr-lamp", "A small lamp.", "Oakline", category.Id, "USD", DateTimeOffset.UtcNow.AddDays(-1));
+            var named = new Product("Zephyr Lamp", "zephyr-lamp", "A small lamp.", brand, category.Id, "USD", DateTimeOffset.UtcNow.AddDays(-1));
             named.AddVariant("REL-2", "One", null, null, 1000);
             context.Products.AddRange(described, named);
             await context.SaveChangesAsync();
