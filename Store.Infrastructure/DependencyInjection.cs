@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogQueries>();
         services.AddScoped<RecommendationQueries>();
         services.AddScoped<ProductAdminService>();
+        services.AddStoreImages(configuration);
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();

@@ -1,10 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Store.Infrastructure.Catalog;
 
 public sealed record CategorySummary(int Id, string Name, string Slug, string Description);
 
 public sealed record ProductSummary(int Id, string Name, string Slug, string Brand, string CategorySlug, long PriceFromMinor, string Currency, bool InStock)
 {
-    public string ImageUrl => ProductImages.UrlFor(Slug);
+    /// <summary>The main uploaded picture; null when there is none and the generated SVG stands in.</summary>
+    [JsonIgnore]
+    public ProductPicture? Image { get; init; }
+
+    public string ImageUrl => Image?.DefaultUrl ?? ProductImages.UrlFor(Slug);
 }
 
 public sealed record ProductDetail(
@@ -17,7 +23,11 @@ public sealed record ProductDetail(
     string Currency,
     IReadOnlyList<VariantDetail> Variants)
 {
-    public string ImageUrl => ProductImages.UrlFor(Slug);
+    /// <summary>Uploaded pictures in order; empty when the generated SVG stands in.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProductPicture> Images { get; init; } = [];
+
+    public string ImageUrl => Images.Count > 0 ? Images[0].DefaultUrl : ProductImages.UrlFor(Slug);
 
     public bool AllowBackorders { get; init; }
 }

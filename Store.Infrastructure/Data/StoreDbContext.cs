@@ -24,6 +24,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+    public DbSet<ProductImage> ProductImages => Set<ProductImage>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<InventoryLevel> Inventory => Set<InventoryLevel>();
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();

@@ -207,7 +207,8 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             var facetList = new[] { "category", "brand", "price", "size", "colour", "instock" }
                 .Select(n => new SearchFacet(n, Ordered(n, values.GetValueOrDefault(n) ?? [])))
                 .ToList();
-            return new SearchResult(list, total, page, pageSize, facetList, null);
+            await reader.CloseAsync();
+            return new SearchResult(await CatalogQueries.WithImagesAsync(db, list, ct), total, page, pageSize, facetList, null);
         }
         finally
         {
