@@ -24,6 +24,7 @@ if (!app.Configuration.GetValue<bool>("Store:SkipDatabaseInitialization"))
 app.UseStoreWeb();
 app.MapStoreApi();
 app.MapStorefrontEndpoints();
+app.MapMediaEndpoints();
 app.MapSeoEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
