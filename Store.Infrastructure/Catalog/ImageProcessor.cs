@@ -223,7 +223,9 @@ public sealed class ImageProcessor(IOptions<ImageOptions> options)
         }
         else if (uploaded == ImageFormat.Png)
         {
-            copies.Add(Copy(bitmap, ImageFormat.Png, pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 6))));
+            // zlib level 3: a third of level 6's time for about a fifth more bytes, on copies that only browsers
+            // without WebP fetch (measured on a 1600×1600 photo: 1.3 s against 4.7 s).
+            copies.Add(Copy(bitmap, ImageFormat.Png, pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 3))));
         }
 
         return copies;

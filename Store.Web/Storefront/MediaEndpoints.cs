@@ -11,7 +11,8 @@ public static class MediaEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{file}", (string file, ImageStore images, HttpResponse response) =>
+        // HEAD too: CDNs and link checkers ask for the headers alone.
+        app.MapMethods("/media/{file}", [HttpMethods.Get, HttpMethods.Head], (string file, ImageStore images, HttpResponse response) =>
         {
             if (images.Find(file) is not { } found)
             {

@@ -30,6 +30,19 @@ public class ProductImageHttpTests(StoreAppFactory app) : IClassFixture<StoreApp
         }
     }
 
+    [Fact]
+    public async Task HeadMedia_AnswersTheHeadersAlone()
+    {
+        var (_, _, picture) = await UploadAsync(skip: 3, TestImages.Jpeg(400, 300, seed: 4));
+
+        using var response = await app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, picture.Url(400, ImageFormat.Webp)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory]
     [InlineData("/media/0123456789abcdef0123456789abcdef-320.webp")]
     [InlineData("/media/0123456789abcdef0123456789abcdef-320.gif")]
