@@ -21,6 +21,8 @@ case "$cmd" in
     dotnet build Store.Web -c Release -nologo -v q
     # With no SMTP server configured, the store's emails are written here as .eml files.
     export Store__Email__PickupFolder="${Store__Email__PickupFolder:-$STORE_ROOT/.data/mail}"
+    # Uploaded product pictures (resized copies), beside the database and the mail.
+    export Store__Images__Root="${Store__Images__Root:-$STORE_ROOT/.data/images}"
     echo "store: starting at $url  (admin: /admin, API docs: /openapi/v1.json, emails: $Store__Email__PickupFolder; Ctrl+C stops)"
     exec dotnet run --project Store.Web -c Release --no-build --no-launch-profile --urls "$url"
     ;;

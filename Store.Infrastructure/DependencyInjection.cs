@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<VariantGridService>();
         services.AddScoped<AttributeService>();
         services.AddScoped<Catalog.Import.ProductImportService>();
+        services.AddStoreImages(configuration);
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();

@@ -25,6 +25,7 @@ if (!app.Configuration.GetValue<bool>("Store:SkipDatabaseInitialization"))
 app.UseStoreWeb();
 app.MapStoreApi();
 app.MapStorefrontEndpoints();
+app.MapMediaEndpoints();
 app.MapSeoEndpoints();
 app.MapShippingLabelEndpoints();
 app.MapProductCsvEndpoints();

@@ -18,6 +18,9 @@ public sealed class StoreAppHost : IAsyncDisposable
     private readonly StringBuilder output = new();
     private readonly Process process;
 
+    /// <summary>The app's own folder for uploaded pictures, removed with the app.</summary>
+    private static readonly string ImageRoot = Path.Combine(Path.GetTempPath(), $"store-e2e-images-{Environment.ProcessId}");
+
     private StoreAppHost(Process process, E2EDatabase database, Uri baseUrl)
     {
         this.process = process;
@@ -77,6 +80,7 @@ public sealed class StoreAppHost : IAsyncDisposable
             start.Environment["ConnectionStrings__Store"] = database.ConnectionString;
             start.Environment["Store__Admin__Email"] = AdminEmail;
             start.Environment["Store__Admin__Password"] = AdminPassword;
+            start.Environment["Store__Images__Root"] = ImageRoot;
             start.Environment["DOTNET_NOLOGO"] = "1";
 
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -131,6 +135,10 @@ public sealed class StoreAppHost : IAsyncDisposable
         {
             process.Dispose();
             await Database.DisposeAsync();
+            if (Directory.Exists(ImageRoot))
+            {
+                Directory.Delete(ImageRoot, recursive: true);
+            }
         }
     }
 

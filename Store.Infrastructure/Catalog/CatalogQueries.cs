@@ -143,6 +143,8 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
                 p.AllowBackorders,
                 p.SeoTitle,
                 p.SeoDescription,
+                Images = db.ProductImages.Where(i => i.ProductId == p.Id).OrderBy(i => i.Position).ThenBy(i => i.Id)
+                    .Select(i => new ProductPicture(i.Hash, i.Format, i.Width, i.Height, i.Widths, i.AltText)).ToList(),
                 Variants = p.Variants.OrderBy(v => v.Id).Select(v => new VariantDetail(
                     v.Id,
                     v.Sku,
@@ -168,6 +170,7 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
             Breadcrumbs = crumbs,
             SeoTitle = product.SeoTitle,
             SeoDescription = product.SeoDescription,
+            Images = product.Images,
         };
     }
 
@@ -190,7 +193,28 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
             p.Category!.Slug,
             p.Variants.Min(v => (long?)v.PriceMinor) ?? 0,
             p.Currency,
-            db.Inventory.Any(i => p.Variants.Select(v => v.Id).Contains(i.VariantId) && i.OnHand - i.Reserved > 0)));
+            db.Inventory.Any(i => p.Variants.Select(v => v.Id).Contains(i.VariantId) && i.OnHand - i.Reserved > 0))
+        {
+            Image = db.ProductImages.Where(i => i.ProductId == p.Id).OrderBy(i => i.Position).ThenBy(i => i.Id)
+                .Select(i => new ProductPicture(i.Hash, i.Format, i.Width, i.Height, i.Widths, i.AltText)).FirstOrDefault(),
+        });
+
+    /// <summary>Adds the main pictures to summaries read without them (one query for the whole list).</summary>
+    internal static async Task<List<ProductSummary>> WithImagesAsync(StoreDbContext db, List<ProductSummary> items, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return items;
+        }
+
+        var ids = items.Select(p => p.Id).ToList();
+        var main = await db.ProductImages.AsNoTracking()
+            .Where(i => ids.Contains(i.ProductId))
+            .GroupBy(i => i.ProductId)
+            .Select(g => g.OrderBy(i => i.Position).ThenBy(i => i.Id).First())
+            .ToDictionaryAsync(i => i.ProductId, ProductImageService.ToPicture, ct);
+        return items.Select(p => main.TryGetValue(p.Id, out var image) ? p with { Image = image } : p).ToList();
+    }
 }
 
 /// <summary>A product's units sold in the last 30 days, as the sales-signals job keeps them.</summary>

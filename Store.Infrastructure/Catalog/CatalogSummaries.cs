@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Store.Domain.Pricing;
 
 namespace Store.Infrastructure.Catalog;
@@ -24,7 +25,11 @@ public sealed record CategoryPageInfo(CategorySummary Category, IReadOnlyList<Ca
 
 public sealed record ProductSummary(int Id, string Name, string Slug, string Brand, string CategorySlug, long PriceFromMinor, string Currency, bool InStock)
 {
-    public string ImageUrl => ProductImages.UrlFor(Slug);
+    /// <summary>The main uploaded picture; null when there is none and the generated SVG stands in.</summary>
+    [JsonIgnore]
+    public ProductPicture? Image { get; init; }
+
+    public string ImageUrl => Image?.DefaultUrl ?? ProductImages.UrlFor(Slug);
 
     /// <summary>The regular price to strike through when <see cref="PriceFromMinor"/> is reduced; null when it is not.</summary>
     public long? WasMinor { get; init; }
@@ -50,7 +55,11 @@ public sealed record ProductDetail(
     string Currency,
     IReadOnlyList<VariantDetail> Variants)
 {
-    public string ImageUrl => ProductImages.UrlFor(Slug);
+    /// <summary>Uploaded pictures in order; empty when the generated SVG stands in.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProductPicture> Images { get; init; } = [];
+
+    public string ImageUrl => Images.Count > 0 ? Images[0].DefaultUrl : ProductImages.UrlFor(Slug);
 
     public bool AllowBackorders { get; init; }
 

@@ -256,7 +256,9 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             var facetList = new[] { "category", "brand", "price", "size", "colour", "instock" }
                 .Select(name => new SearchFacet(name, Ordered(name, counts.TryGetValue(name, out var v) ? [.. v.Values] : [])))
                 .ToList();
-            return new SearchResult([.. items.OrderBy(i => i.Ord).Select(i => i.Item)], total, page, pageSize, facetList, null)
+            await reader.CloseAsync();
+            List<ProductSummary> ordered = [.. items.OrderBy(i => i.Ord).Select(i => i.Item)];
+            return new SearchResult(await CatalogQueries.WithImagesAsync(db, ordered, ct), total, page, pageSize, facetList, null)
             {
                 CappedAt = capped ? query.CandidateCap : null,
             };

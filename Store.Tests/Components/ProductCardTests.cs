@@ -1,4 +1,5 @@
 using Bunit;
+using Store.Domain.Catalog;
 using Store.Infrastructure.Catalog;
 using Store.Web.Components.Shared;
 
@@ -15,7 +16,25 @@ public class ProductCardTests : BunitContext
         Assert.Equal("/p/alpine-tee", cut.Find("a").GetAttribute("href"));
         Assert.Contains("$24.99", cut.Find(".price").TextContent);
         Assert.Equal("lazy", cut.Find("img").GetAttribute("loading"));
+        Assert.Equal("/media/products/alpine-tee.svg", cut.Find("img").GetAttribute("src"));
         Assert.Empty(cut.FindAll(".badge"));
+    }
+
+    [Fact]
+    public void Render_WithAnUploadedJpeg_OffersWebpAndJpegCopiesBySizeLazily()
+    {
+        var hash = new string('a', 32);
+        var image = new ProductPicture(hash, ImageFormat.Jpeg, 1200, 900, [320, 640, 1024], "");
+        var cut = Render<ProductCard>(p => p.Add(c => c.Product, new ProductSummary(1, "Alpine Tee", "alpine-tee", "Northwind", "t-shirts", 2499, "USD", true) { Image = image }));
+
+        var source = cut.Find("picture source");
+        Assert.Equal(("image/webp", $"/media/{hash}-320.webp 320w, /media/{hash}-640.webp 640w, /media/{hash}-1024.webp 1024w"), (source.GetAttribute("type"), source.GetAttribute("srcset")));
+        var img = cut.Find("picture img");
+        Assert.Equal($"/media/{hash}-640.jpg", img.GetAttribute("src"));
+        Assert.StartsWith($"/media/{hash}-320.jpg 320w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.Equal(("1024", "768", "lazy", "async", ""), (img.GetAttribute("width"), img.GetAttribute("height"), img.GetAttribute("loading"), img.GetAttribute("decoding"), img.GetAttribute("alt")));
+        Assert.Equal(source.GetAttribute("sizes"), img.GetAttribute("sizes"));
+        Assert.Null(img.GetAttribute("fetchpriority"));
     }
 
     [Fact]

@@ -11,12 +11,19 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public string DatabaseName { get; private set; } = "";
 
+    /// <summary>Where this app keeps uploaded pictures: a folder of its own, removed with the app.</summary>
+    public string ImageRoot { get; } = Path.Combine(Path.GetTempPath(), "store-images-" + Guid.NewGuid().ToString("N")[..12]);
+
     public async Task InitializeAsync() => DatabaseName = await TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
+        if (Directory.Exists(ImageRoot))
+        {
+            Directory.Delete(ImageRoot, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +32,7 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Store", TestDatabase.ConnectionStringFor(DatabaseName));
         builder.UseSetting("Store:Admin:Email", AdminEmail);
         builder.UseSetting("Store:Admin:Password", AdminPassword);
+        builder.UseSetting("Store:Images:Root", ImageRoot);
 
         // HTTP tests check requests, not background work: no scheduler polling the database behind them.
         builder.UseSetting("Store:Jobs:Enabled", "false");
