@@ -30,9 +30,11 @@ public static class DependencyInjection
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
-        services.AddDbContextPool<StoreDbContext>(o => o
+        services.AddSingleton<RatesCache>();
+        services.AddDbContextPool<StoreDbContext>((provider, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<RatesCache>()));
 
         services.AddDataProtection().SetApplicationName("Store").PersistKeysToDbContext<StoreDbContext>();
         services.AddIdentityCore<StoreUser>(o =>

@@ -47,15 +47,18 @@ public sealed class CheckoutService(
         var email = details.Email!.Trim();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var found = await carts.FindAsync(owner, track: false, ct);
-        if (found is null || found.Items.Count == 0)
+
+        // The owner's cart row is locked before it is read (one round trip fewer than find, lock, read again):
+        // two checkouts of one cart run one after the other, and the second sees what the first did.
+        if (owner.CustomerId is { } customerId)
         {
-            return DomainError.Invalid("checkout.empty", "The cart is empty.");
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM carts WHERE customer_id = {customerId} FOR UPDATE", ct);
+        }
+        else if (owner.GuestCartId is { } guestCartId)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM carts WHERE id = {guestCartId} AND customer_id IS NULL FOR UPDATE", ct);
         }
 
-        // Serialises checkouts of one cart, so two clicks cannot make two orders.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM carts WHERE id = {found.Id} FOR UPDATE", ct);
-        db.ChangeTracker.Clear();
         var cart = await carts.FindAsync(owner, track: false, ct);
         if (cart is null || cart.Items.Count == 0)
         {

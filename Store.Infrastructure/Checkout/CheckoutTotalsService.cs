@@ -17,7 +17,7 @@ namespace Store.Infrastructure.Checkout;
 /// and the order snapshot all come through <see cref="QuoteAsync"/>, which calls <see cref="CheckoutCalculator"/>
 /// exactly once, with the enabled promotions that are not used up and the codes on the cart.
 /// </summary>
-public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOptions<ShopOptions> options)
+public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, IClock clock, IOptions<ShopOptions> options)
 {
     /// <param name="destination">Null before the shopper has given an address.</param>
     /// <param name="shippingMethodId">Null for the cheapest method that delivers there.</param>
@@ -33,11 +33,9 @@ public sealed class CheckoutTotalsService(StoreDbContext db, IClock clock, IOpti
             return CheckoutQuote.Empty(currency, where, shop.PricesIncludeTax);
         }
 
-        var taxZones = await db.TaxZones.AsNoTracking().ToListAsync(ct);
-        var zones = await db.ShippingZones.AsNoTracking().ToListAsync(ct);
-        var methods = await db.ShippingMethods.AsNoTracking().ToListAsync(ct);
-        var shipping = new ShippingCalculator([.. zones.Select(z => z.ToDomain())], [.. methods.Select(m => m.ToDomain())]);
-        var calculator = new CheckoutCalculator(shipping, new TaxCalculator([.. taxZones.Select(z => z.ToDomain())]));
+        var cached = await rates.GetAsync(db, ct);
+        var shipping = cached.Shipping;
+        var calculator = new CheckoutCalculator(shipping, cached.Tax);
 
         var checkoutLines = lines.Select(l =>
         {

@@ -323,21 +323,23 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     /// </summary>
     private async Task TrackLowStockAsync(int variantId, CancellationToken ct)
     {
+        // One statement (one round trip on every sale) sets the flag where stock fell under the point and clears it
+        // where it recovered; only rows that fell come back with Fell, and each raises its one StockLow.
         var now = clock.UtcNow;
-        var fallen = await db.Database.SqlQuery<StockLow>($"""
-            UPDATE inventory SET low_stock_since = {now}
-            WHERE variant_id = {variantId} AND reorder_point > 0 AND on_hand - reserved < reorder_point AND low_stock_since IS NULL
-            RETURNING variant_id, location_id, on_hand - reserved AS available, reorder_point, reorder_quantity
+        var changed = await db.Database.SqlQuery<LowStockFlag>($"""
+            UPDATE inventory SET low_stock_since = CASE WHEN on_hand - reserved < reorder_point THEN {now} END
+            WHERE variant_id = {variantId}
+              AND ((reorder_point > 0 AND on_hand - reserved < reorder_point AND low_stock_since IS NULL)
+                OR (low_stock_since IS NOT NULL AND on_hand - reserved >= reorder_point))
+            RETURNING variant_id, location_id, on_hand - reserved AS available, reorder_point, reorder_quantity, low_stock_since IS NOT NULL AS fell
             """).ToListAsync(ct);
-        foreach (var low in fallen)
+        foreach (var low in changed.Where(c => c.Fell))
         {
-            outbox.Add(low);
+            outbox.Add(new StockLow(low.VariantId, low.LocationId, low.Available, low.ReorderPoint, low.ReorderQuantity));
         }
-
-        await db.Inventory
-            .Where(i => i.VariantId == variantId && i.LowStockSince != null && i.OnHand - i.Reserved >= i.ReorderPoint)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LowStockSince, (DateTimeOffset?)null), ct);
     }
+
+    private sealed record LowStockFlag(int VariantId, int LocationId, int Available, int ReorderPoint, int ReorderQuantity, bool Fell);
 
     public async Task<Result<bool>> SetReorderRuleAsync(int variantId, int locationId, int reorderPoint, int reorderQuantity, string actor, CancellationToken ct = default)
     {

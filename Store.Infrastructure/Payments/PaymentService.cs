@@ -398,8 +398,9 @@ public sealed class PaymentService(
     /// <summary>Row locks, payment then order, serialise every completion of a payment and every change to its order.</summary>
     private async Task<(Payment Payment, Order Order)?> LockAsync(Guid paymentId, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payments WHERE id = {paymentId} FOR UPDATE", ct);
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, ct);
+        // The payment is locked and read in one round trip. The order cannot be: EF reads an owned address's
+        // columns from raw SQL by the wrong names, so it is locked, then read.
+        var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (payment is null)
         {
             return null;
