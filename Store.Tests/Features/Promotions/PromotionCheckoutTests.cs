@@ -129,6 +129,25 @@ public class PromotionCheckoutTests(DatabaseFixture db) : IClassFixture<Database
     }
 
     [Fact]
+    public async Task ReservationExpiry_WhenAnOrderWithACodeIsNotPaidInTime_GivesTheUseBack()
+    {
+        var promotionId = await CreateAsync(new PromotionInput { Name = "Expiring", Code = "EXPIRYUSE", Kind = BenefitKind.PercentOff, Percent = 10m, UsageLimit = 3 });
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 10, skip: 17);
+        var cartId = await StoreScenario.GuestCartWithAsync(db, variantId, 1);
+        await ApplyAsync(cartId, "EXPIRYUSE");
+        var placed = await StoreScenario.PlaceAsync(db, cartId, "late-payer@example.com");
+
+        await using var scope = db.Scope();
+        var context = db.Get<StoreDbContext>(scope);
+        await context.Database.ExecuteSqlAsync($"UPDATE stock_reservations SET expires_at = now() - interval '1 hour' WHERE order_id = {placed.OrderId}");
+        await db.Get<Store.Infrastructure.Inventory.ReservationExpiryService>(scope).ReleaseExpiredAsync();
+
+        Assert.Equal(OrderStatus.Cancelled, (await context.Orders.AsNoTracking().SingleAsync(o => o.Id == placed.OrderId)).Status);
+        Assert.Equal(0, (await context.Promotions.AsNoTracking().SingleAsync(p => p.Id == promotionId)).Used);
+        Assert.NotNull((await context.PromotionRedemptions.AsNoTracking().SingleAsync(r => r.OrderId == placed.OrderId)).ReleasedAt);
+    }
+
+    [Fact]
     public async Task PlaceOrder_WhenTheCartChangesAfterAnOrderUsedTheLastUse_TheNewOrderStillGetsIt()
     {
         var promotionId = await CreateAsync(new PromotionInput { Name = "Last one", Code = "LASTONE", Kind = BenefitKind.PercentOff, Percent = 20m, UsageLimit = 1 });
