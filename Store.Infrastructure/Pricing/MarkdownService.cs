@@ -29,6 +29,13 @@ public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCa
 
         var rules = await db.MarkdownRules.Where(r => r.IsActive).OrderBy(r => r.Id).ToListAsync(ct);
         var open = await db.Markdowns.Where(m => m.EndedAt == null).ToListAsync(ct);
+        if (rules.Count == 0 && open.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            await facts.RefreshAsync(ct);
+            return new MarkdownRun(0, 0, 0);
+        }
+
         var openVariants = open.Select(m => m.VariantId).Distinct().ToList();
         var lowestThreshold = rules.Count == 0 ? int.MaxValue : rules.Min(r => r.StockAbove);
         var variants = await db.Variants.AsNoTracking()
@@ -39,10 +46,18 @@ public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCa
                 v.Product.CategoryId,
                 v.Product.IsPublished,
                 Stock = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
-                LastSoldAt = db.Orders.Where(o => o.Items.Any(i => i.VariantId == v.Id)).Max(o => (DateTimeOffset?)o.PlacedAt),
             })
             .Where(v => openVariants.Contains(v.Id) || (v.IsPublished && v.Stock > lowestThreshold))
             .ToListAsync(ct);
+
+        // One grouped pass over the order lines of the candidates, not a lookup per variant.
+        var candidateIds = variants.Select(v => v.Id).ToList();
+        var lastSold = await db.OrderItems
+            .Where(i => candidateIds.Contains(i.VariantId))
+            .Join(db.Orders, i => i.OrderId, o => o.Id, (i, o) => new { i.VariantId, o.PlacedAt })
+            .GroupBy(x => x.VariantId)
+            .Select(g => new { VariantId = g.Key, Last = g.Max(x => x.PlacedAt) })
+            .ToDictionaryAsync(x => x.VariantId, x => x.Last, ct);
 
         var started = 0;
         var changed = 0;
@@ -53,6 +68,7 @@ public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCa
             foreach (var v in variants.Where(v => (rule.ProductId is null || rule.ProductId == v.ProductId) && (rule.CategoryId is null || rule.CategoryId == v.CategoryId)))
             {
                 var existing = open.FirstOrDefault(m => m.RuleId == rule.Id && m.VariantId == v.Id);
+                DateTimeOffset? soldAt = lastSold.TryGetValue(v.Id, out var last) ? last : null;
                 if (existing is not null)
                 {
                     if (!v.IsPublished || !domain.ShouldHold(v.Stock))
@@ -67,11 +83,11 @@ public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCa
                         audit.Record(Actor, "markdown.changed", "markdown", existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { RuleId = rule.Id, VariantId = v.Id, rule.PercentOff });
                     }
                 }
-                else if (v.IsPublished && domain.ShouldStart(v.Stock, v.LastSoldAt, now))
+                else if (v.IsPublished && domain.ShouldStart(v.Stock, soldAt, now))
                 {
                     db.Markdowns.Add(new StoredMarkdown(rule.Id, v.Id, rule.Name, rule.PercentOff, now));
                     started++;
-                    audit.Record(Actor, "markdown.started", "markdown_rule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { RuleId = rule.Id, VariantId = v.Id, rule.PercentOff, v.Stock, v.LastSoldAt });
+                    audit.Record(Actor, "markdown.started", "markdown_rule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { RuleId = rule.Id, VariantId = v.Id, rule.PercentOff, v.Stock, LastSoldAt = soldAt });
                 }
             }
         }
