@@ -96,7 +96,7 @@ public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture bro
             Assert.Equal("Shipped", (await db.OrdersForAsync(email)).Single().Status);
 
             // Anyone with the tracking number follows the parcel, without signing in.
-            await shopperPage.GotoAsync($"{app.BaseUrl}/track/{tracking}");
+            await shopperPage.OpenAsync($"/track/{tracking}");
             await Expect(shopperPage.GetByTestId("tracking-status")).ToHaveTextAsync("Shipped");
             await Expect(shopperPage.GetByTestId("tracking")).Not.ToContainTextAsync("1 Test Street");
 
@@ -112,6 +112,11 @@ public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture bro
             await Expect(adminPage.GetByTestId("integrity-ok")).ToBeVisibleAsync();
             await admin.OpenAndCheckAsync("/admin/reports", "Sales");
             await admin.OpenAndCheckAsync("/admin/outbox", "Outbox");
+            await admin.OpenAndCheckAsync("/admin/tax", "Tax zones and rates");
+            await Expect(adminPage.GetByTestId("tax-zones")).ToContainTextAsync("California sales tax");
+            await admin.OpenAndCheckAsync("/admin/tax-classes", "Tax classes and weights");
+            await admin.OpenAndCheckAsync("/admin/shipping", "Shipping zones and methods");
+            await Expect(adminPage.GetByTestId("shipping-methods")).ToContainTextAsync("Ground Advantage");
         }
         catch (Exception e)
         {
