@@ -43,6 +43,15 @@ public class SearchApiTests(StoreAppFactory app) : IClassFixture<StoreAppFactory
     }
 
     [Fact]
+    public async Task CategoryPage_WhenSortedByBestSelling_MarksTheSortAndKeepsItInPageLinks()
+    {
+        var html = await app.CreateClient().GetStringAsync("/c/hoodies?sort=best-selling");
+
+        Assert.Contains("<strong aria-current=\"true\">Best selling</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/c/hoodies?page=2&amp;sort=best-selling\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Suggest_ReturnsAtMostEightNames()
     {
         var names = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/products/suggest?q=tra");
