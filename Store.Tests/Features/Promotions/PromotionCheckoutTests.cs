@@ -206,6 +206,23 @@ public class PromotionCheckoutTests(DatabaseFixture db) : IClassFixture<Database
         Assert.Equal(0, quote.Totals.ShippingMinor);
     }
 
+    [Fact]
+    public async Task ApplyCode_ForFreeShippingWhenTheEstimateShipsFree_KeepsItForAPaidMethodAtCheckout()
+    {
+        await CreateAsync(new PromotionInput { Name = "Free shipping", Code = "SHIPFREE", Kind = BenefitKind.FreeShipping });
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 40, skip: 18);
+        await using var scope = db.Scope();
+        var price = (await db.Get<StoreDbContext>(scope).Variants.AsNoTracking().SingleAsync(v => v.Id == variantId)).PriceMinor;
+        var cartId = await StoreScenario.GuestCartWithAsync(db, variantId, (int)(7500 / price) + 1);
+
+        var applied = await ApplyAsync(cartId, "SHIPFREE");
+        var quote = (await db.Get<CheckoutTotalsService>(scope).QuoteAsync(applied.Value.Lines, new Store.Domain.Checkout.Destination("US", "OR", "97201"), "ups-2day", applied.Value.Codes, cartId)).Value;
+
+        Assert.True(applied.IsSuccess, applied.Error?.Message);
+        Assert.Equal(0, applied.Value.Quote.DiscountMinor);
+        Assert.Equal(1999, Assert.Single(quote.DiscountLines).AmountMinor);
+    }
+
     private async Task<int> CreateAsync(PromotionInput input)
     {
         await using var scope = db.Scope();
