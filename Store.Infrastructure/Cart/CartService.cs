@@ -69,8 +69,8 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
         ChangeAsync(owner, createIfMissing: false, cart => Task.FromResult(cart.SetQuantity(variantId, quantity, clock.UtcNow)), ct);
 
     /// <summary>
-    /// Keeps a discount code on the cart when it takes something off the cart now; otherwise the cart is unchanged
-    /// and the error says why (unknown, expired, used up, minimum not met, not combinable, nothing it applies to).
+    /// Keeps a discount code on the cart when the promotion evaluator accepts it for the cart now; otherwise the cart
+    /// is unchanged and the error says why (unknown, expired, used up, minimum not met, not combinable, nothing it applies to).
     /// </summary>
     public Task<Result<CartView>> ApplyCodeAsync(CartOwner owner, string? code, CancellationToken ct = default) =>
         ChangeAsync(owner, createIfMissing: false, async cart =>
@@ -81,15 +81,13 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                 return applied;
             }
 
+            // A code the evaluator accepts stays even when it saves nothing yet: free shipping on a cart whose
+            // estimated shipping is already free still counts once the shopper picks a paid method.
             var normalized = CartEntity.NormalizeCode(code!);
             var quote = (await ViewAsync(cart, ct)).Quote;
-            if (quote.AppliedCodes.Contains(normalized, StringComparer.Ordinal))
-            {
-                return true;
-            }
-
-            return quote.RejectedCodes.FirstOrDefault(e => e.Message.Contains($" {normalized} ", StringComparison.Ordinal))
-                ?? DomainError.Invalid("promotion.code.nothing", $"The code {normalized} does not lower this cart's total.");
+            return quote.AppliedCodes.Contains(normalized, StringComparer.Ordinal)
+                ? true
+                : quote.RejectedCodes.FirstOrDefault(e => e.Message.Contains($" {normalized} ", StringComparison.Ordinal)) is { } refused ? refused : true;
         }, ct);
 
     public Task<Result<CartView>> RemoveCodeAsync(CartOwner owner, string? code, CancellationToken ct = default) =>

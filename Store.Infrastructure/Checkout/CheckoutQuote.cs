@@ -43,8 +43,17 @@ public sealed record CheckoutQuote(
 
     public long DiscountFor(int variantId) => Discounts.Where(d => d.LineKey == Key(variantId)).Sum(d => d.Amount.Minor);
 
-    public string? DiscountNoteFor(int variantId) =>
-        Discounts.Where(d => d.LineKey == Key(variantId)).Select(d => d.Explanation).ToList() is { Count: > 0 } notes ? string.Join("; ", notes) : null;
+    /// <summary>The names of the promotions on a line, as the order item keeps them (at most 500 characters).</summary>
+    public string? DiscountNoteFor(int variantId)
+    {
+        var note = string.Join("; ", Discounts.Where(d => d.LineKey == Key(variantId)).Select(d => d.Explanation));
+        return note.Length switch
+        {
+            0 => null,
+            > 500 => note[..499] + "…",
+            _ => note,
+        };
+    }
 
     public static string Key(int variantId) => variantId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
