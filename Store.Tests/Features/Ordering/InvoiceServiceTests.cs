@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Ordering;
+using Store.Infrastructure.Outbox;
 using Store.Tests.Support;
 
 namespace Store.Tests.Features.Ordering;
@@ -70,6 +72,22 @@ public class InvoiceServiceTests(DatabaseFixture db) : IClassFixture<DatabaseFix
 
         Assert.Equal("invoice.unpaid", result.Error!.Code);
         Assert.Equal(before, await context.InvoiceCounters.AsNoTracking().SumAsync(c => c.LastSequence));
+    }
+
+    [Fact]
+    public async Task InvoiceOnPaymentHandler_WhenTheOrderPaidMessageIsHandledTwice_IssuesOneInvoice()
+    {
+        var order = (await PaidOrderScenario.PaidOrderAsync(db, skip: 42)).Order;
+        await using var scope = db.Scope();
+        var context = db.Get<StoreDbContext>(scope);
+        var messages = await context.OutboxMessages.AsNoTracking().Where(m => m.Type == "order.paid").ToListAsync();
+        var paid = messages.Single(m => m.Payload.Contains(order.OrderId.ToString(), StringComparison.Ordinal));
+        var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().OfType<InvoiceOnPaymentHandler>().Single();
+
+        await handler.HandleAsync(paid, CancellationToken.None);
+        await handler.HandleAsync(paid, CancellationToken.None);
+
+        Assert.Single(await context.Invoices.AsNoTracking().Where(i => i.OrderId == order.OrderId).ToListAsync());
     }
 
     [Fact]
