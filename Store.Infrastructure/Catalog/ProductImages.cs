@@ -5,7 +5,7 @@ namespace Store.Infrastructure.Catalog;
 
 /// <summary>
 /// Demo product pictures: a small SVG drawn from the product's name, so every product has an image without
-/// shipping binary files. Uploaded photos (ImageSharp, several widths) replace these in the catalog work.
+/// shipping binary files. A product's uploaded pictures (<see cref="ProductImageService"/>) take their place.
 /// </summary>
 public static class ProductImages
 {

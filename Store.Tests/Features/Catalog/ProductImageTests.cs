@@ -32,6 +32,9 @@ public class ProductImageTests(ImageFolderFixture db) : IClassFixture<ImageFolde
 
         Assert.Equal(8, FilesOf(hash).Count);
         Assert.Equal("A tee on a hanger", row.Picture.AltText);
+        var smallest = File(ProductPicture.FileName(hash, 320, ImageFormat.Jpeg));
+        Assert.True(TestImages.PixelAt(smallest, 40, 40).Red > 200, "the red block stays top-left");
+        Assert.True(TestImages.PixelAt(smallest, 300, 200).Red < 100, "and covers only that quarter");
     }
 
     [Fact]
