@@ -60,7 +60,7 @@ public static class StoreWebExtensions
 
         // Errors without a body: pages re-execute as the not-found page; the API (inner, so it writes first)
         // answers ProblemDetails for 400 (unreadable JSON), 401, 404 and the like.
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseWhen(ctx => IsApi(ctx.Request), api => api.UseStatusCodePages());
         app.UseRouting();
         app.MapStaticAssets();

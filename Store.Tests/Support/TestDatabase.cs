@@ -44,7 +44,12 @@ public static class TestDatabase
 
     public static async Task DropAsync(string database)
     {
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool would close connections other classes are opening right now.
+        await using (var connection = new NpgsqlConnection(ConnectionStringFor(database)))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 
