@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +25,15 @@ public static class DatabaseInitializer
         var options = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
 
+        // The database and its history table first: on a new database EF would otherwise log its own failed read of
+        // the history table as an error.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            await creator.CreateAsync(ct);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
         await db.Database.MigrateAsync(ct);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
