@@ -13,25 +13,15 @@ using Store.Web.Admin;
 namespace Store.Tests.Components;
 
 /// <summary>The admin order detail over the class's own database: what the order worker and Stripe recorded shows.</summary>
-public class OrderDetailPageTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class OrderDetailPageTests : AdminPageContext, IClassFixture<DatabaseFixture>
 {
     private readonly DatabaseFixture db;
 
     public OrderDetailPageTests(DatabaseFixture db)
+        : base(db.ConnectionString, "staff@store.local")
     {
         this.db = db;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = db.ConnectionString })
-            .Build());
-        AddAuthorization().SetAuthorized("staff@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task Render_WhenTheOrderIsFulfillingAndDisputed_ShowsItsPickListsAndDisputes()

@@ -12,26 +12,15 @@ using Store.Web.Admin;
 namespace Store.Tests.Components;
 
 /// <summary>The admin outbox page over the class's own database (the page's service is the real one).</summary>
-public class OutboxPageTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class OutboxPageTests : AdminPageContext, IClassFixture<DatabaseFixture>
 {
     private readonly DatabaseFixture db;
 
     public OutboxPageTests(DatabaseFixture db)
+        : base(db.ConnectionString, "staff@store.local")
     {
         this.db = db;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = db.ConnectionString })
-            .Build());
-        AddAuthorization().SetAuthorized("staff@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services are async-disposable only; xUnit's synchronous Dispose alone would throw.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task Retry_WhenAMessageIsParked_RequeuesItAndRecordsWhoDidIt()

@@ -11,26 +11,16 @@ using Store.Web.Admin.Pricing;
 namespace Store.Tests.Components;
 
 /// <summary>The admin pricing pages over the class's own database (their services are the real ones).</summary>
-public class PricingAdminPagesTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class PricingAdminPagesTests : AdminPageContext, IClassFixture<DatabaseFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private readonly DatabaseFixture db;
 
     public PricingAdminPagesTests(DatabaseFixture db)
+        : base(db.ConnectionString, "owner@store.local")
     {
         this.db = db;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = db.ConnectionString })
-            .Build());
-        AddAuthorization().SetAuthorized("owner@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task SalePricesPage_WhenThePercentIsOutOfRange_ShowsTheErrorAtTheFieldAndSavesNothing()

@@ -12,31 +12,16 @@ using Store.Web.Admin;
 namespace Store.Tests.Components;
 
 /// <summary>The admin's image editor over the class's own database and picture folder (real services, real files).</summary>
-public class ProductImagesEditorTests : BunitContext, IClassFixture<ImageFolderFixture>, IAsyncLifetime
+public class ProductImagesEditorTests : AdminPageContext, IClassFixture<ImageFolderFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private readonly ImageFolderFixture db;
 
     public ProductImagesEditorTests(ImageFolderFixture db)
+        : base(db.ConnectionString, "staff@store.local", new Dictionary<string, string?> { ["Store:Images:Root"] = db.ImageRoot })
     {
         this.db = db;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Store"] = db.ConnectionString,
-                ["Store:Images:Root"] = db.ImageRoot,
-            })
-            .Build());
-        AddAuthorization().SetAuthorized("staff@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services are async-disposable only; xUnit's synchronous Dispose alone would throw.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task Upload_WhenATextFileIsNamedJpg_ShowsWhyAndKeepsNothing()

@@ -15,25 +15,15 @@ using Store.Web.Admin;
 namespace Store.Tests.Components;
 
 /// <summary>The admin promotion list (with its report) and edit form over the class's own database.</summary>
-public class PromotionPagesTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class PromotionPagesTests : AdminPageContext, IClassFixture<DatabaseFixture>
 {
     private readonly DatabaseFixture db;
 
     public PromotionPagesTests(DatabaseFixture db)
+        : base(db.ConnectionString, "admin@store.local")
     {
         this.db = db;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = db.ConnectionString })
-            .Build());
-        AddAuthorization().SetAuthorized("admin@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task PromotionsPage_ReportsUsesDiscountAndPaidRevenuePerPromotion()

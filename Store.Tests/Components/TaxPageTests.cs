@@ -9,22 +9,12 @@ using Store.Web.Admin;
 namespace Store.Tests.Components;
 
 /// <summary>The admin tax page over the class's own database (the page's service is the real one).</summary>
-public class TaxPageTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class TaxPageTests : AdminPageContext, IClassFixture<DatabaseFixture>
 {
     public TaxPageTests(DatabaseFixture db)
+        : base(db.ConnectionString, "staff@store.local")
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = db.ConnectionString })
-            .Build());
-        AddAuthorization().SetAuthorized("staff@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task Save_WhenTheFormIsEmpty_ShowsTheMessagesInTheForm()

@@ -11,25 +11,15 @@ using Store.Web.Admin;
 namespace Store.Tests.Components;
 
 /// <summary>The admin variant grid over the class's own database (its service is the real one).</summary>
-public class VariantGridTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class VariantGridTests : AdminPageContext, IClassFixture<DatabaseFixture>
 {
     private readonly DatabaseFixture db;
 
     public VariantGridTests(DatabaseFixture db)
+        : base(db.ConnectionString, "staff@store.local")
     {
         this.db = db;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddStoreInfrastructure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = db.ConnectionString })
-            .Build());
-        AddAuthorization().SetAuthorized("staff@store.local");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task GenerateThenSave_WithANewSizeValue_AddsOneVariantPerColourWithSuggestedSkus()

@@ -1,0 +1,31 @@
+using Bunit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Store.Infrastructure;
+
+namespace Store.Tests.Support;
+
+/// <summary>
+/// bUnit for a staff page over a test class's own database: MudBlazor, the store's real services and a signed-in
+/// staff member. <paramref name="settings"/> add configuration (an images folder, say).
+/// </summary>
+public abstract class AdminPageContext : BunitContext, IAsyncLifetime
+{
+    protected AdminPageContext(string connectionString, string user, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging();
+        Services.AddStoreInfrastructure(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = connectionString })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build());
+        AddAuthorization().SetAuthorized(user);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are async-disposable only; xUnit's synchronous Dispose alone would throw.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
