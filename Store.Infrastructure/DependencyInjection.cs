@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<Pricing.MarkdownService>();
         services.AddScoped<Pricing.PriceFacts>();
         services.AddScoped<Pricing.PricingAdminService>();
+        services.AddScoped<Pricing.CustomerPricingAdminService>();
         services.AddScoped<Promotions.PromotionRedemptions>();
         services.AddScoped<Promotions.PromotionAdminService>();
         services.AddOptions<PaymentOptions>()

@@ -18,4 +18,10 @@ public sealed class StoredCustomerGroupPrice
     public int VariantId { get; private set; }
     public string Group { get; private set; } = "";
     public long PriceMinor { get; private set; }
+
+    public void Change(string group, long priceMinor)
+    {
+        Group = group.Trim().ToLowerInvariant();
+        PriceMinor = priceMinor;
+    }
 }

@@ -18,4 +18,10 @@ public sealed class StoredQuantityTier
     public int VariantId { get; private set; }
     public int MinQuantity { get; private set; }
     public long PriceMinor { get; private set; }
+
+    public void Change(int minQuantity, long priceMinor)
+    {
+        MinQuantity = minQuantity;
+        PriceMinor = priceMinor;
+    }
 }

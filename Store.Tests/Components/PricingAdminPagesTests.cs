@@ -66,6 +66,41 @@ public class PricingAdminPagesTests : AdminPageContext, IClassFixture<DatabaseFi
         Assert.True(await db.Get<StoreDbContext>(scope).AuditLog.AnyAsync(a => a.Action == "markdown_rule.ended" && a.Actor == "owner@store.local"));
     }
 
+    [Fact]
+    public async Task CustomerGroupsPage_WhenATierStartsBelowTwo_ShowsTheErrorAtTheFieldThenSavesTheTier()
+    {
+        string sku;
+        await using (var scope = db.Scope())
+        {
+            sku = await db.Get<StoreDbContext>(scope).Variants.OrderBy(v => v.Id).Skip(52).Select(v => v.Sku).FirstAsync();
+        }
+
+        var cut = Render<CustomerGroupsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=tiers]")), Wait);
+
+        cut.Find("input[data-testid=tier-sku]").Change(sku);
+        cut.Find("input[data-testid=tier-min]").Change("1");
+        cut.Find("input[data-testid=tier-price]").Change("5.00");
+        await cut.Find("button[data-testid=tier-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("A tier starts at 2 units or more.", cut.Find("[data-testid=tier-form]").TextContent), Wait);
+        Assert.Equal(0, await TiersAsync());
+
+        cut.Find("input[data-testid=tier-min]").Change("3");
+        await cut.Find("button[data-testid=tier-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("3+", cut.Find("[data-testid=tiers]").TextContent), Wait);
+        Assert.Contains(sku, cut.Find("[data-testid=tiers]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await TiersAsync());
+        Assert.DoesNotContain("A tier starts at", cut.Find("[data-testid=tier-form]").TextContent);
+    }
+
+    private async Task<int> TiersAsync()
+    {
+        await using var scope = db.Scope();
+        return await db.Get<StoreDbContext>(scope).QuantityTiers.CountAsync();
+    }
+
     private async Task<string> ProductSlugAsync(int index)
     {
         await using var scope = db.Scope();

@@ -39,6 +39,7 @@ public class PricingPagesTests(StoreAppFactory app) : IClassFixture<StoreAppFact
     [Theory]
     [InlineData("/admin/pricing/sales")]
     [InlineData("/admin/pricing/markdowns")]
+    [InlineData("/admin/pricing/groups")]
     public async Task PricingAdminPages_AreServedToStaffAndRedirectAnonymousShoppers(string url)
     {
         var anonymous = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(url);
