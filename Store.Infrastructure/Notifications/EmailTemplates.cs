@@ -19,6 +19,7 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         var subject = $"Your {storeName} order #{order.Number} is confirmed";
         var orderUrl = Link($"/orders/{order.OrderId}/confirmation");
 
+        var statement = order.Statement;
         var text = new StringBuilder()
             .AppendLine($"Hi {order.ShipTo.Name},")
             .AppendLine()
@@ -27,13 +28,18 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         foreach (var line in order.Lines)
         {
             text.AppendLine($"  {line.ProductName} — {line.VariantTitle} (SKU {line.Sku})")
-                .AppendLine($"    {line.Quantity} × {Price(line.UnitPriceMinor, order.Currency)}{(line.PriceNote is { } note ? $" ({note})" : "")} = {Price(line.LineTotalMinor, order.Currency)}");
+                .AppendLine($"    {line.Quantity} × {Price(line.UnitPriceMinor, order.Currency)}{(line.PriceNote is { } note ? $" ({note})" : "")}{(line.DiscountMinor > 0 ? $" − {Price(line.DiscountMinor, order.Currency)} ({line.DiscountNote})" : "")} = {Price(line.LineTotalMinor, order.Currency)}");
         }
 
         text.AppendLine()
-            .AppendLine($"Subtotal: {Price(order.SubtotalMinor, order.Currency)}")
-            .AppendLine($"Shipping: {Price(order.ShippingMinor, order.Currency)}")
-            .AppendLine($"Tax:      {Price(order.TaxMinor, order.Currency)}");
+            .AppendLine($"Items:    {Price(statement.ItemsMinor, order.Currency)}");
+        foreach (var discount in order.Discounts)
+        {
+            text.AppendLine($"{DiscountLabel(discount)}: −{Price(discount.AmountMinor, order.Currency)}");
+        }
+
+        text.AppendLine($"Shipping: {Price(statement.ShippingMinor, order.Currency)}")
+            .AppendLine($"{TaxTitle(statement)}:      {Price(order.TaxMinor, order.Currency)}");
         foreach (var tax in order.TaxLines)
         {
             text.AppendLine($"  {TaxLabel(tax, order.Currency)}: {Price(tax.TaxMinor, order.Currency)}");
@@ -59,13 +65,18 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
         {
             html.Append($"<tr><td>{E(line.ProductName)}<br><small>{E(line.VariantTitle)}</small></td><td>{E(line.Sku)}</td>")
                 .Append($"<td style=\"text-align:right\">{line.Quantity}</td><td style=\"text-align:right\">{E(Price(line.UnitPriceMinor, order.Currency))}{(line.PriceNote is { } note ? $"<br><small>{E(note)}</small>" : "")}</td>")
-                .Append($"<td style=\"text-align:right\">{E(Price(line.LineTotalMinor, order.Currency))}</td></tr>");
+                .Append($"<td style=\"text-align:right\">{E(Price(line.LineTotalMinor, order.Currency))}{(line.DiscountMinor > 0 ? $"<br><small>−{E(Price(line.DiscountMinor, order.Currency))} {E(line.DiscountNote)}</small>" : "")}</td></tr>");
         }
 
         html.Append("</tbody><tfoot>")
-            .Append(TotalRow("Subtotal", Price(order.SubtotalMinor, order.Currency)))
-            .Append(TotalRow("Shipping", Price(order.ShippingMinor, order.Currency)))
-            .Append(TotalRow("Tax", Price(order.TaxMinor, order.Currency)));
+            .Append(TotalRow("Items", Price(statement.ItemsMinor, order.Currency)));
+        foreach (var discount in order.Discounts)
+        {
+            html.Append(TotalRow(DiscountLabel(discount), "−" + Price(discount.AmountMinor, order.Currency)));
+        }
+
+        html.Append(TotalRow("Shipping", Price(statement.ShippingMinor, order.Currency)))
+            .Append(TotalRow(TaxTitle(statement), Price(order.TaxMinor, order.Currency)));
         foreach (var tax in order.TaxLines)
         {
             html.Append(TotalRow(TaxLabel(tax, order.Currency), Price(tax.TaxMinor, order.Currency)));
@@ -205,6 +216,10 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
 
     private static string TaxLabel(OrderTaxLineView tax, string currency) =>
         $"{tax.ZoneName} {tax.RateText} on {Price(tax.TaxableNetMinor, currency)}";
+
+    private static string DiscountLabel(OrderPromotionView discount) => $"Discount {discount.Title}";
+
+    private static string TaxTitle(OrderStatement statement) => statement.TaxIncluded ? "Tax included" : "Tax";
 
     private static IEnumerable<string> AddressLines(ShippingAddress address)
     {

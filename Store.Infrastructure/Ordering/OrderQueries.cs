@@ -21,7 +21,11 @@ public sealed record OrderItemView(string ProductName, string VariantTitle, stri
 }
 
 /// <summary>A promotion the order used and everything it took off (lines and shipping); <see cref="Released"/> once the order was cancelled unpaid.</summary>
-public sealed record OrderPromotionView(string Label, string? Code, long AmountMinor, bool Released);
+public sealed record OrderPromotionView(string Label, string? Code, long AmountMinor, bool Released)
+{
+    /// <summary>The label, with the code when the label does not already name it ("Welcome 10 % off (code WELCOME10)").</summary>
+    public string Title => Code is { } code && !Label.Contains(code, StringComparison.OrdinalIgnoreCase) ? $"{Label} (code {code})" : Label;
+}
 
 public sealed record PaymentSummary(Guid Id, string Provider, PaymentStatus Status, long AmountMinor, string? CardLast4, string? FailureReason, DateTimeOffset CreatedAt);
 
@@ -77,6 +81,18 @@ public sealed record OrderDetail(
     public string? InvoiceNumber { get; init; }
 
     public IReadOnlyList<OrderStatus> NextSteps => OrderStateMachine.NextFrom(Status);
+
+    /// <summary>The promotions that still count (not given back by a cancellation).</summary>
+    public IReadOnlyList<OrderPromotionView> Discounts => Promotions.Where(p => !p.Released).ToList();
+
+    /// <summary>Items before promotions − promotions + shipping (+ tax when added) = total, for the invoice and the confirmation.</summary>
+    public OrderStatement Statement => OrderStatement.Of(
+        Items.Sum(i => checked(i.UnitPriceMinor * i.Quantity)),
+        Items.Sum(i => i.LineTotalMinor),
+        Discounts.Sum(p => p.AmountMinor),
+        SubtotalMinor,
+        TaxMinor,
+        TotalMinor);
 }
 
 public sealed class OrderQueries(StoreDbContext db)

@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Store.Domain.Common;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Data;
+using Store.Infrastructure.Data.DemoData;
 using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Payments;
 using Store.Tests.Support;
@@ -79,6 +81,31 @@ public class ShippingPagesTests(StoreAppFactory app) : IClassFixture<StoreAppFac
     }
 
     [Fact]
+    public async Task InvoicePage_ForAPaidOrderWithWelcome10_ShowsEachDiscountAndAddsUpToTheOrdersTotal()
+    {
+        var orderId = await PaidOrderAsync(skip: 5, code: DemoPromotions.WelcomeCode);
+
+        var html = await Anonymous().GetStringAsync($"/orders/{orderId}/invoice");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var order = (await scope.ServiceProvider.GetRequiredService<OrderQueries>().DetailAsync(orderId))!;
+        var item = Assert.Single(order.Items);
+        var promotion = Assert.Single(order.Promotions);
+        Assert.True(item.DiscountMinor > 0);
+        string Price(long minor) => $"<span class=\"price\">{WebUtility.HtmlEncode(new Money(minor, order.Currency).ToString())}</span>";
+        Assert.Contains($"<span>−{Price(item.DiscountMinor)}</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<small>WELCOME10: Welcome 10 % off</small>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt data-testid=\"invoice-discount\">Discount WELCOME10: Welcome 10 % off</dt>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd>−{Price(promotion.AmountMinor)}</dd>", html, StringComparison.Ordinal);
+        var statement = order.Statement;
+        Assert.Equal(item.UnitPriceMinor * item.Quantity, statement.ItemsMinor);
+        Assert.Equal(order.TotalMinor, statement.ItemsMinor - statement.DiscountsMinor + statement.ShippingMinor + (statement.TaxIncluded ? 0 : order.TaxMinor));
+        Assert.Contains($"data-testid=\"invoice-items\">{Price(statement.ItemsMinor)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"invoice-shipping\">{Price(statement.ShippingMinor)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"invoice-total\"><strong>{Price(order.TotalMinor)}</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvoicePage_ForAnUnpaidOrder_IsNotFound()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -117,20 +144,34 @@ public class ShippingPagesTests(StoreAppFactory app) : IClassFixture<StoreAppFac
 
     private async Task<(Guid OrderId, string Tracking)> ShippedOrderAsync(int skip)
     {
+        var orderId = await PaidOrderAsync(skip);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var admin = services.GetRequiredService<OrderAdminService>();
+        Assert.True((await admin.StartFulfilmentAsync(orderId, "staff")).IsSuccess);
+        Assert.True((await admin.ShipAsync(orderId, "staff")).IsSuccess);
+        var tracking = (await services.GetRequiredService<OrderQueries>().DetailAsync(orderId))!.TrackingNumber!;
+        return (orderId, tracking);
+    }
+
+    private async Task<Guid> PaidOrderAsync(int skip, string? code = null)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var variantId = services.GetRequiredService<StoreDbContext>().Variants.OrderBy(v => v.Id).Skip(skip).Select(v => v.Id).First();
         var cart = await services.GetRequiredService<CartService>().AddAsync(new CartOwner(null, null), variantId, 1);
+        if (code is not null)
+        {
+            var applied = await services.GetRequiredService<CartService>().ApplyCodeAsync(new CartOwner(cart.Value.Id, null), code);
+            Assert.True(applied.IsSuccess, applied.Error?.Message);
+        }
+
         var placed = await services.GetRequiredService<CheckoutService>().PlaceOrderAsync(new CartOwner(cart.Value.Id, null), StoreScenario.Shopper());
         Assert.True(placed.IsSuccess, placed.Error?.Message);
         var orderId = placed.Value.OrderId;
         var payments = services.GetRequiredService<PaymentService>();
         var payment = (await payments.StartAsync(orderId, null)).Value;
         Assert.True((await payments.CompleteTestPaymentAsync(payment.Id, "4242424242424242", "12/30", "123")).IsSuccess);
-        var admin = services.GetRequiredService<OrderAdminService>();
-        Assert.True((await admin.StartFulfilmentAsync(orderId, "staff")).IsSuccess);
-        Assert.True((await admin.ShipAsync(orderId, "staff")).IsSuccess);
-        var tracking = (await services.GetRequiredService<OrderQueries>().DetailAsync(orderId))!.TrackingNumber!;
-        return (orderId, tracking);
+        return orderId;
     }
 }

@@ -1,5 +1,6 @@
 using Store.Domain.Ordering;
 using Store.Infrastructure.Notifications;
+using Store.Infrastructure.Ordering;
 
 namespace Store.Tests.Features.Notifications;
 
@@ -39,6 +40,35 @@ public class EmailTemplatesTests
         Assert.Contains("1 × $4.00 (Sale −20 % until 30 Nov) = $4.00", email.TextBody);
         Assert.Contains("2 × $1.50 = $3.00", email.TextBody);
         Assert.Contains("until 30 Nov</small>", System.Net.WebUtility.HtmlDecode(email.HtmlBody));
+    }
+
+    [Fact]
+    public void OrderConfirmation_WhenAPromotionApplied_ShowsTheLinesDiscountThePromotionAndAddsUpToTheTotal()
+    {
+        // $5.00 jacket less 10 % ($0.50), $1.50 shipping, $0.72 tax: 500 − 50 + 150 + 72 = 672.
+        var email = templates.OrderConfirmation(new OrderEmailModel(
+            OrderId,
+            1042,
+            "USD",
+            [new OrderEmailLine("Trail Jacket", "Blue / M", "TJ-BL-M", 1, 500, 450) { DiscountMinor = 50, DiscountNote = "WELCOME10: Welcome 10 % off" }],
+            450,
+            150,
+            72,
+            672,
+            Address)
+        {
+            Discounts = [new OrderPromotionView("Welcome 10 % off", "WELCOME10", 50, Released: false)],
+        });
+
+        Assert.Contains("1 × $5.00 − $0.50 (WELCOME10: Welcome 10 % off) = $4.50", email.TextBody);
+        Assert.Contains("Items:    $5.00", email.TextBody);
+        Assert.Contains("Discount Welcome 10 % off (code WELCOME10): −$0.50", email.TextBody);
+        Assert.Contains("Shipping: $1.50", email.TextBody);
+        Assert.Contains("Total:    $6.72", email.TextBody);
+        var html = System.Net.WebUtility.HtmlDecode(email.HtmlBody);
+        Assert.Contains("<small>−$0.50 WELCOME10: Welcome 10 % off</small>", html);
+        Assert.Contains(">Discount Welcome 10 % off (code WELCOME10)</td><td style=\"text-align:right\">−$0.50</td>", html);
+        Assert.Contains("<strong>$6.72</strong>", html);
     }
 
     [Fact]
