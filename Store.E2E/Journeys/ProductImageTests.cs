@@ -30,8 +30,23 @@ public sealed class ProductImageTests(StoreAppFixture store, BrowserFixture brow
             // MudFileUpload keeps earlier inputs (hidden with d-none) and offers a fresh one for each pick.
             var input = editor.Locator("input[type=file]:not(.d-none)");
 
-            await input.SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = Encoding.UTF8.GetBytes("not a picture at all\n") });
-            await Expect(page.GetByTestId("product-image-error")).ToContainTextAsync("Only JPEG, PNG or WebP images");
+            // The file input is wired to the circuit just after it renders: on a busy machine a file picked at once can
+            // go unnoticed, so pick it again until the editor answers (at most a few times).
+            var error = page.GetByTestId("product-image-error");
+            for (var attempt = 1; ; attempt++)
+            {
+                await input.SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = Encoding.UTF8.GetBytes("not a picture at all\n") });
+                try
+                {
+                    await error.WaitForAsync(new() { Timeout = 5_000 });
+                    break;
+                }
+                catch (TimeoutException) when (attempt < 4)
+                {
+                }
+            }
+
+            await Expect(error).ToContainTextAsync("Only JPEG, PNG or WebP images");
             await Expect(editor.GetByTestId("product-image")).ToHaveCountAsync(0);
 
             await input.SetInputFilesAsync(new FilePayload { Name = "shirt.png", MimeType = "image/png", Buffer = Png(900, 600) });
