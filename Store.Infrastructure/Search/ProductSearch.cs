@@ -31,22 +31,23 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     /// </summary>
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
-        var found = await FindAsync(query, ct);
-        return found with { Items = await prices.PriceSummariesAsync(found.Items, ct) };
-    }
-
-    private async Task<SearchResult> FindAsync(SearchQuery query, CancellationToken ct)
-    {
         var text = Normalise(query.Text);
+        // Cached with their prices, like catalog pages: a cached search costs no query at all.
         var result = options.Value.CacheResults
-            ? await cache.GetOrLoadAsync(CacheKey(query, text), () => FindAsync(query, text, ct))
-            : await FindAsync(query, text, ct);
+            ? await cache.GetOrLoadAsync(CacheKey(query, text), () => FindPricedAsync(query, text, ct))
+            : await FindPricedAsync(query, text, ct);
         if (query.Record && text is not null && query.Page == 1 && !query.HasFilters)
         {
             log.Add(text, result.Total);
         }
 
         return result;
+    }
+
+    private async Task<SearchResult> FindPricedAsync(SearchQuery query, string? text, CancellationToken ct)
+    {
+        var found = await FindAsync(query, text, ct);
+        return found with { Items = await prices.PriceSummariesAsync(found.Items, ct) };
     }
 
     private async Task<SearchResult> FindAsync(SearchQuery query, string? text, CancellationToken ct)
