@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,15 +13,27 @@ namespace Store.Infrastructure.Search;
 
 /// <summary>
 /// Full-text search over products.search_vector (a stored generated column: name A, brand and category B,
-/// description C) with disjunctive facets. One statement per search: the words' best matches (at most
-/// <see cref="SearchQuery.CandidateCap"/>, by rank, straight from the GIN index) are taken once, then the page and
-/// every facet count come from that set in one pass (GROUPING SETS). A query that finds nothing costs one more query
-/// (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the catalog
-/// cache, so a popular search costs nothing until the catalog changes or the entry expires.
+/// description C) with disjunctive facets. The words become lexemes (PostgreSQL's english configuration, cached per
+/// word); the ranking reads the search_postings table, one row per (lexeme, published product) scored on write, so a
+/// common word's best matches are an index-only scan rather than a visit to every matching product row. One statement
+/// per search: the best matches (at most <see cref="SearchQuery.CandidateCap"/>, by rank) are taken once, then the page
+/// and every facet count come from that set in one pass (GROUPING SETS). A query that finds nothing costs one more
+/// query (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the
+/// catalog cache, so a popular search costs nothing until the catalog changes or the entry expires.
 /// </summary>
 public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, Pricing.PriceResolver prices, IOptions<SearchOptions> options, SearchLogWriter log)
 {
     public const int SuggestionCount = 8;
+
+    private static readonly string[] FacetNames = ["category", "brand", "price", "size", "colour", "instock"];
+
+    /// <summary>Words beyond these, and synonyms beyond these per word, are ignored: each is a join in the ranking.</summary>
+    private const int MaxWords = 10;
+    private const int MaxAlternatives = 8;
+
+    /// <summary>Lexemes of a word under the english configuration never change, so they are remembered (bounded).</summary>
+    private static readonly ConcurrentDictionary<string, string[]> LexemeCache = new(StringComparer.Ordinal);
+    private const int LexemeCacheLimit = 20_000;
 
     private const string AllFilters = "f_cat AND f_brand AND f_price AND f_stock AND f_size AND f_colour";
 
@@ -141,11 +154,18 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         return result == text ? null : result;
     }
 
-    private async Task<SearchResult> RunAsync(SearchQuery query, List<IReadOnlyList<string>> groups, CancellationToken ct)
+    private async Task<SearchResult> RunAsync(SearchQuery query, List<IReadOnlyList<string>> words, CancellationToken ct)
     {
         var page = Math.Clamp(query.Page, 1, SearchQuery.MaxPage);
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
-        var hasText = groups.Count > 0;
+        var hasText = words.Count > 0;
+        var groups = hasText ? await LexemesAsync(words, ct) : [];
+        if (hasText && groups.Count == 0)
+        {
+            // Only stop words ("the", "and"): nothing to match, as PostgreSQL's own plainto_tsquery would say.
+            return new SearchResult([], 0, page, pageSize, [.. FacetNames.Select(name => new SearchFacet(name, []))], null);
+        }
+
         var order = query.Sort switch
         {
             SearchSort.PriceAsc => "price_from, id",
@@ -254,7 +274,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
                 }
             }
 
-            var facetList = new[] { "category", "brand", "price", "size", "colour", "instock" }
+            var facetList = FacetNames
                 .Select(name => new SearchFacet(name, Ordered(name, counts.TryGetValue(name, out var v) ? [.. v.Values] : [])))
                 .ToList();
             await reader.CloseAsync();
@@ -298,22 +318,24 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     /// m: the candidates — with words, their best matches by rank (one more than the cap, to tell whether it cut);
     /// without, every published product. f: at most the cap of them, with what filters, facets and sorts need, and one
     /// boolean per filter, so each facet can be counted with all the other filters applied. Text is bound as
-    /// parameters; only the shape of the SQL varies.
+    /// parameters; only the shape of the SQL varies (with the number of words, synonyms and lexemes).
     /// </summary>
-    private static string Ctes(List<IReadOnlyList<string>> groups)
+    private static string Ctes(List<List<string[]>> groups)
     {
         var hasText = groups.Count > 0;
-        var tsquery = string.Join(" && ", groups.Select((g, i) =>
-            "(" + string.Join(" || ", g.Select((_, j) => $"plainto_tsquery('english', @t{i}_{j})")) + ")"));
+        var candidates = hasText
+            ? $"""
+                FROM ({Ranking(groups)} ORDER BY rank DESC, product_id LIMIT @cap + 1) r
+                JOIN products p ON p.id = r.product_id
+                WHERE p.is_published
+                """
+            : "FROM products p WHERE p.is_published";
         return $"""
-            WITH {(hasText ? $"q AS (SELECT {tsquery} AS query)," : "")}
-            m AS MATERIALIZED (
+            WITH m AS MATERIALIZED (
                 SELECT p.id, p.name, p.created_at, p.category_id, p.brand, p.units_sold_30d AS sold,
-                       {(hasText ? "ts_rank(p.search_vector, q.query)" : "0::real")} AS rank,
+                       {(hasText ? "r.rank" : "0::real")} AS rank,
                        coalesce(p.facet_sale_price_from, p.facet_price_from) AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock
-                FROM products p
-                {(hasText ? "CROSS JOIN q" : "")}
-                WHERE p.is_published {(hasText ? "AND p.search_vector @@ q.query ORDER BY rank DESC, p.id LIMIT @cap + 1" : "")}
+                {candidates}
             ),
             f AS MATERIALIZED (
                 SELECT b.*, c.slug AS category_slug, c.name AS category_name,
@@ -329,13 +351,90 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             """;
     }
 
-    private static void AddParameters(NpgsqlCommand command, SearchQuery query, List<IReadOnlyList<string>> groups)
+    /// <summary>
+    /// (product_id, rank) of the products matching every word. A word matches when the product has all of the lexemes
+    /// of one of its alternatives (itself or a synonym; "t-shirt" is three lexemes); its score is that alternative's
+    /// postings' sum (the best alternative's when several match), and the rank is the sum over the words. One word of
+    /// one lexeme is a plain read of that lexeme's postings, which ORDER BY … LIMIT turns into a top-N index scan.
+    /// </summary>
+    private static string Ranking(List<List<string[]>> groups)
     {
-        for (var i = 0; i < groups.Count; i++)
+        static string Alternative(int g, int a, string[] lexemes)
         {
-            for (var j = 0; j < groups[i].Count; j++)
+            if (lexemes.Length == 1)
             {
-                command.Parameters.AddWithValue($"t{i}_{j}", groups[i][j]);
+                return $"SELECT product_id, score FROM search_postings WHERE lexeme = @l{g}_{a}_0";
+            }
+
+            var sql = new StringBuilder($"SELECT s0.product_id, {string.Join(" + ", lexemes.Select((_, k) => $"s{k}.score"))} AS score FROM search_postings s0");
+            for (var k = 1; k < lexemes.Length; k++)
+            {
+                sql.Append($" JOIN search_postings s{k} ON s{k}.lexeme = @l{g}_{a}_{k} AND s{k}.product_id = s0.product_id");
+            }
+
+            return sql.Append($" WHERE s0.lexeme = @l{g}_{a}_0").ToString();
+        }
+
+        static string Group(int g, List<string[]> alternatives) => alternatives.Count == 1
+            ? Alternative(g, 0, alternatives[0])
+            : $"SELECT product_id, max(score) AS score FROM ({string.Join(" UNION ALL ", alternatives.Select((l, a) => Alternative(g, a, l)))}) a GROUP BY product_id";
+
+        if (groups.Count == 1)
+        {
+            return $"SELECT product_id, score AS rank FROM ({Group(0, groups[0])}) g0";
+        }
+
+        var joined = new StringBuilder($"SELECT g0.product_id, {string.Join(" + ", groups.Select((_, g) => $"g{g}.score"))} AS rank FROM ({Group(0, groups[0])}) g0");
+        for (var g = 1; g < groups.Count; g++)
+        {
+            joined.Append($" JOIN ({Group(g, groups[g])}) g{g} ON g{g}.product_id = g0.product_id");
+        }
+
+        return joined.ToString();
+    }
+
+    /// <summary>
+    /// Each word's alternatives as lexemes, as PostgreSQL's english configuration makes them (stemmed, stop words
+    /// gone). Alternatives with no lexeme are dropped, and words left with no alternative.
+    /// </summary>
+    private async Task<List<List<string[]>>> LexemesAsync(List<IReadOnlyList<string>> words, CancellationToken ct)
+    {
+        var texts = words.Take(MaxWords).SelectMany(w => w.Take(MaxAlternatives)).Distinct(StringComparer.Ordinal).ToArray();
+        var missing = texts.Where(t => !LexemeCache.ContainsKey(t)).ToArray();
+        if (missing.Length > 0)
+        {
+            var found = await db.Database.SqlQuery<WordLexemes>($"""
+                SELECT t.word AS "Word", tsvector_to_array(to_tsvector('english', t.word)) AS "Lexemes"
+                FROM unnest({missing}) AS t(word)
+                """).ToListAsync(ct);
+            if (LexemeCache.Count > LexemeCacheLimit)
+            {
+                LexemeCache.Clear();
+            }
+
+            foreach (var row in found)
+            {
+                LexemeCache[row.Word] = row.Lexemes;
+            }
+        }
+
+        return [.. words.Take(MaxWords)
+            .Select(w => w.Take(MaxAlternatives).Select(t => LexemeCache.TryGetValue(t, out var l) ? l : []).Where(l => l.Length > 0).ToList())
+            .Where(alternatives => alternatives.Count > 0)];
+    }
+
+    private sealed record WordLexemes(string Word, string[] Lexemes);
+
+    private static void AddParameters(NpgsqlCommand command, SearchQuery query, List<List<string[]>> groups)
+    {
+        for (var g = 0; g < groups.Count; g++)
+        {
+            for (var a = 0; a < groups[g].Count; a++)
+            {
+                for (var k = 0; k < groups[g][a].Length; k++)
+                {
+                    command.Parameters.AddWithValue($"l{g}_{a}_{k}", groups[g][a][k]);
+                }
             }
         }
 
