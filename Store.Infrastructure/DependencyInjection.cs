@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Store.Domain.Common;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Cart;
@@ -22,10 +23,27 @@ namespace Store.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>
+    /// The store runs the same few dozen statements all day (catalog, search, cart, checkout): Npgsql prepares those used
+    /// five times on a connection, so PostgreSQL parses and plans them once per connection instead of on every call (an
+    /// uncached search spent a quarter of its database time in parse and bind). Bounded per connection (least recently
+    /// used first out); a connection string that sets "Max Auto Prepare" itself keeps its value (0 turns it off).
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 128;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static IServiceCollection AddStoreInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Store")
-            ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store.");
+        var connectionString = WithAutoPrepare(configuration.GetConnectionString("Store")
+            ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store."));
 
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
