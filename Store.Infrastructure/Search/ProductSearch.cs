@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Store.Domain.Catalog;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Data;
 
@@ -17,7 +19,8 @@ namespace Store.Infrastructure.Search;
 /// word); the ranking reads the search_postings table, one row per (lexeme, published product) scored on write, so a
 /// common word's best matches are an index-only scan rather than a visit to every matching product row. One statement
 /// per search: the best matches (at most <see cref="SearchQuery.CandidateCap"/>, by rank) are taken once, then the page
-/// and every facet count come from that set in one pass (GROUPING SETS). A query that finds nothing costs one more
+/// and every facet count come from that set in one pass (GROUPING SETS), attribute facets in a second over the
+/// products' "code=value" entries (products.facet_attributes, kept by triggers). A query that finds nothing costs one more
 /// query (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the
 /// catalog cache, so a popular search costs nothing until the catalog changes or the entry expires.
 /// </summary>
@@ -35,7 +38,20 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     private static readonly ConcurrentDictionary<string, string[]> LexemeCache = new(StringComparer.Ordinal);
     private const int LexemeCacheLimit = 20_000;
 
-    private const string AllFilters = "f_cat AND f_brand AND f_price AND f_stock AND f_size AND f_colour";
+    private static readonly Dictionary<string, string> FacetLabels = new()
+    {
+        ["category"] = "Category",
+        ["brand"] = "Brand",
+        ["price"] = "Price",
+        ["size"] = "Size",
+        ["colour"] = "Colour",
+        ["instock"] = "Availability",
+    };
+
+    private static readonly string[] FacetFilters = ["f_cat", "f_brand", "f_price", "f_stock", "f_size", "f_colour"];
+
+    /// <summary>An attribute facet lists at most this many values (the most frequent, and any selected): a free-text attribute can have thousands.</summary>
+    public const int MaxAttributeFacetValues = 50;
 
     /// <summary>
     /// Cards show what shoppers pay now (sales, markdowns) via the price resolver; the price filter, price facets and
@@ -95,7 +111,8 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     {
         static string List(IReadOnlyList<string> values) => string.Join('\u001e', values.Order(StringComparer.Ordinal));
         return string.Join('\u001f', "search", text, query.Sort, query.Page, query.PageSize, query.CandidateCap, List(query.Categories), List(query.Brands),
-            query.Price?.Key, query.InStockOnly, List(query.Sizes), List(query.Colours));
+            query.Price?.Key, query.InStockOnly, List(query.Sizes), List(query.Colours),
+            string.Join('\u001d', query.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}\u001e{List(a.Value)}")));
     }
 
     /// <summary>Names of products whose name has a word starting with what was typed (GIN prefix match on the A-weighted part).</summary>
@@ -163,7 +180,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         if (hasText && groups.Count == 0)
         {
             // Only stop words ("the", "and"): nothing to match, as PostgreSQL's own plainto_tsquery would say.
-            return new SearchResult([], 0, page, pageSize, [.. FacetNames.Select(name => new SearchFacet(name, []))], null);
+            return new SearchResult([], 0, page, pageSize, [.. FacetNames.Select(name => new SearchFacet(name, []) { Label = FacetLabels[name] }), .. AttributeFacetList(query, [])], null);
         }
 
         var order = query.Sort switch
@@ -177,6 +194,12 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             _ => "name, id",
         };
 
+        // One boolean per selected attribute code (f_a0, f_a1 … in code order) joins the six fixed filters; each facet
+        // counts with all of them but its own.
+        var codes = query.Attributes.Keys.Order(StringComparer.Ordinal).ToArray();
+        string[] filters = [.. FacetFilters, .. codes.Select((_, i) => $"f_a{i}")];
+        string Except(string? own) => string.Join(" AND ", filters.Where(f => f != own));
+
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
         if (opened)
@@ -189,11 +212,11 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             // Items, facet counts and the cap flag share one candidate set, so they come back as one result whose
             // first column says which part a row belongs to.
             await using var command = new NpgsqlCommand($"""
-                {Ctes(groups)}
+                {Ctes(groups, codes.Length)}
                 SELECT 0 AS part, i.ord, p.id, p.name, p.slug, p.brand, i.category_slug, i.price_from, p.currency, i.in_stock,
                        NULL::text AS facet, NULL::text AS value, NULL::text AS label, NULL::text[] AS arr, 0::bigint AS n
                 FROM (SELECT row_number() OVER () AS ord, page.*
-                      FROM (SELECT id, category_slug, price_from, in_stock FROM f WHERE {AllFilters} ORDER BY {order} LIMIT @limit OFFSET @offset) page) i
+                      FROM (SELECT id, category_slug, price_from, in_stock FROM f WHERE {Except(null)} ORDER BY {order} LIMIT @limit OFFSET @offset) page) i
                 JOIN products p ON p.id = i.id
                 UNION ALL
                 SELECT 1, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, in_stock,
@@ -202,21 +225,22 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
                             ELSE 'total' END,
                        coalesce(category_slug, brand, band), category_name, coalesce(sizes, colours), count(*)
                 FROM (SELECT f.*, {PriceBandCase()} AS band,
-                             f_brand AND f_price AND f_stock AND f_size AND f_colour AS o_cat,
-                             f_cat AND f_price AND f_stock AND f_size AND f_colour AS o_brand,
-                             f_cat AND f_brand AND f_stock AND f_size AND f_colour AS o_price,
-                             f_cat AND f_brand AND f_price AND f_size AND f_colour AS o_stock,
-                             f_cat AND f_brand AND f_price AND f_stock AND f_colour AS o_size,
-                             f_cat AND f_brand AND f_price AND f_stock AND f_size AS o_colour,
-                             {AllFilters} AS o_all
+                             {Except("f_cat")} AS o_cat,
+                             {Except("f_brand")} AS o_brand,
+                             {Except("f_price")} AS o_price,
+                             {Except("f_stock")} AS o_stock,
+                             {Except("f_size")} AS o_size,
+                             {Except("f_colour")} AS o_colour,
+                             {Except(null)} AS o_all
                       FROM f) x
                 GROUP BY GROUPING SETS ((o_cat, category_slug, category_name), (o_brand, brand), (o_price, band), (o_stock, in_stock), (o_size, sizes), (o_colour, colours), (o_all))
                 HAVING CASE WHEN GROUPING(category_slug) = 0 THEN o_cat WHEN GROUPING(brand) = 0 THEN o_brand WHEN GROUPING(band) = 0 THEN o_price
                             WHEN GROUPING(in_stock) = 0 THEN o_stock WHEN GROUPING(sizes) = 0 THEN o_size WHEN GROUPING(colours) = 0 THEN o_colour
                             ELSE o_all END
                 {(hasText ? "UNION ALL SELECT 2, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'capped', NULL, NULL, NULL, count(*) FROM m" : "")}
+                {AttributeFacets(codes.Length)}
                 """, connection);
-            AddParameters(command, query, groups);
+            AddParameters(command, query, groups, codes);
             command.Parameters.AddWithValue("limit", pageSize);
             command.Parameters.AddWithValue("offset", (page - 1) * pageSize);
             command.Parameters.AddWithValue("cap", query.CandidateCap);
@@ -226,6 +250,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             var total = 0;
             var capped = false;
             var counts = new Dictionary<string, Dictionary<string, FacetValue>>();
+            var attributes = new Dictionary<string, AttributeCounts>(StringComparer.Ordinal);
             void Count(string facet, string value, string label, int n)
             {
                 var values = counts.TryGetValue(facet, out var v) ? v : counts[facet] = [];
@@ -252,6 +277,18 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
                     case "total":
                         total = n;
                         break;
+                    case "attribute":
+                        // "code=value" with its count, or (for a selected code) just the code, so its facet has a name even when empty.
+                        var entry = reader.GetString(11);
+                        var cut = entry.IndexOf('=', StringComparison.Ordinal);
+                        var code = cut < 0 ? entry : entry[..cut];
+                        var counted = attributes.TryGetValue(code, out var known) ? known : attributes[code] = new AttributeCounts(reader.GetString(12), reader.GetString(3));
+                        if (cut >= 0)
+                        {
+                            counted.Values[entry[(cut + 1)..]] = n;
+                        }
+
+                        break;
                     case "instock":
                         if (reader.GetBoolean(9))
                         {
@@ -275,7 +312,8 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             }
 
             var facetList = FacetNames
-                .Select(name => new SearchFacet(name, Ordered(name, counts.TryGetValue(name, out var v) ? [.. v.Values] : [])))
+                .Select(name => new SearchFacet(name, Ordered(name, counts.TryGetValue(name, out var v) ? [.. v.Values] : [])) { Label = FacetLabels[name] })
+                .Concat(AttributeFacetList(query, attributes))
                 .ToList();
             await reader.CloseAsync();
             List<ProductSummary> ordered = [.. items.OrderBy(i => i.Ord).Select(i => i.Item)];
@@ -291,6 +329,65 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
                 await connection.CloseAsync();
             }
         }
+    }
+
+    private sealed record AttributeCounts(string Name, string Type)
+    {
+        public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One facet per attribute, named by its query key (a.code), by attribute name. Selected values are always listed
+    /// (with 0 when nothing matches them) so they can be unselected; a selected code no attribute has is labelled by the code.
+    /// </summary>
+    private static IEnumerable<SearchFacet> AttributeFacetList(SearchQuery query, Dictionary<string, AttributeCounts> attributes)
+    {
+        foreach (var (code, selected) in query.Attributes)
+        {
+            var counted = attributes.TryGetValue(code, out var known) ? known : attributes[code] = new AttributeCounts(code, nameof(AttributeType.Text));
+            foreach (var value in selected)
+            {
+                counted.Values.TryAdd(value, 0);
+            }
+        }
+
+        foreach (var (code, counted) in attributes.OrderBy(a => a.Value.Name, StringComparer.Ordinal).ThenBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var type = Enum.TryParse<AttributeType>(counted.Type, out var t) ? t : AttributeType.Text;
+            var selected = query.Attributes.TryGetValue(code, out var s) ? s : [];
+            var kept = counted.Values
+                .OrderByDescending(v => selected.Contains(v.Key)).ThenByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+                .Take(Math.Max(MaxAttributeFacetValues, selected.Count))
+                .Select(v => new FacetValue(v.Key, type == AttributeType.Bool ? (v.Key == "true" ? "Yes" : "No") : v.Key, v.Value));
+            var ordered = type == AttributeType.Number
+                ? kept.OrderBy(v => decimal.TryParse(v.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : decimal.MaxValue).ThenBy(v => v.Value, StringComparer.Ordinal)
+                : kept.OrderBy(v => v.Value, StringComparer.Ordinal);
+            yield return new SearchFacet(SearchQueryParser.AttributePrefix + code, [.. ordered]) { Label = counted.Name };
+        }
+    }
+
+    /// <summary>
+    /// Attribute value counts: each product's "code=value" entries, counted with every filter applied except the
+    /// entry's own code's (so a selected code still lists its other values), named from the definitions; then the
+    /// selected codes' names, for a selected code nothing has.
+    /// </summary>
+    private static string AttributeFacets(int codes)
+    {
+        var own = string.Concat(Enumerable.Range(0, codes).Select(i => $" AND (f_a{i} OR starts_with(e.entry, @ap{i}))"));
+        var sql = $"""
+            UNION ALL
+            SELECT 3, 0, 0, d.type, NULL, NULL, NULL, NULL, NULL, NULL, 'attribute', c.entry, d.name, NULL, c.n
+            FROM (SELECT e.entry, count(*) AS n
+                  FROM f CROSS JOIN LATERAL unnest(f.attrs) AS e(entry)
+                  WHERE {string.Join(" AND ", FacetFilters)}{own}
+                  GROUP BY e.entry) c
+            JOIN attribute_definitions d ON d.code = split_part(c.entry, '=', 1)
+            """;
+        return codes == 0 ? sql : sql + """
+
+            UNION ALL
+            SELECT 4, 0, 0, d.type, NULL, NULL, NULL, NULL, NULL, NULL, 'attribute', d.code, d.name, NULL, 0 FROM attribute_definitions d WHERE d.code = ANY(@codes)
+            """;
     }
 
     private static List<FacetValue> Ordered(string facet, List<FacetValue> values) => facet switch
@@ -320,7 +417,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     /// boolean per filter, so each facet can be counted with all the other filters applied. Text is bound as
     /// parameters; only the shape of the SQL varies (with the number of words, synonyms and lexemes).
     /// </summary>
-    private static string Ctes(List<List<string[]>> groups)
+    private static string Ctes(List<List<string[]>> groups, int codes)
     {
         var hasText = groups.Count > 0;
         var candidates = hasText
@@ -334,7 +431,8 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             WITH m AS MATERIALIZED (
                 SELECT p.id, p.name, p.created_at, p.category_id, p.brand, p.units_sold_30d AS sold,
                        {(hasText ? "r.rank" : "0::real")} AS rank,
-                       coalesce(p.facet_sale_price_from, p.facet_price_from) AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock
+                       coalesce(p.facet_sale_price_from, p.facet_price_from) AS price_from, p.facet_sizes AS sizes, p.facet_colours AS colours, p.facet_in_stock AS in_stock,
+                       p.facet_attributes AS attrs
                 {candidates}
             ),
             f AS MATERIALIZED (
@@ -344,7 +442,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
                        ((@price_min::bigint IS NULL OR b.price_from >= @price_min) AND (@price_max::bigint IS NULL OR b.price_from < @price_max)) AS f_price,
                        (NOT @in_stock OR b.in_stock) AS f_stock,
                        (cardinality(@sizes) = 0 OR b.sizes && @sizes) AS f_size,
-                       (cardinality(@colours) = 0 OR b.colours && @colours) AS f_colour
+                       (cardinality(@colours) = 0 OR b.colours && @colours) AS f_colour{string.Concat(Enumerable.Range(0, codes).Select(i => $",\n           b.attrs && @a{i} AS f_a{i}"))}
                 FROM {(hasText ? "(SELECT * FROM m ORDER BY rank DESC, id LIMIT @cap) b" : "m b")}
                 JOIN categories c ON c.id = b.category_id
             )
@@ -425,8 +523,20 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 
     private sealed record WordLexemes(string Word, string[] Lexemes);
 
-    private static void AddParameters(NpgsqlCommand command, SearchQuery query, List<List<string[]>> groups)
+    private static void AddParameters(NpgsqlCommand command, SearchQuery query, List<List<string[]>> groups, string[] codes)
     {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var code = codes[i];
+            command.Parameters.Add(new NpgsqlParameter($"a{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Attributes[code].Select(v => $"{code}={v}").ToArray() });
+            command.Parameters.AddWithValue($"ap{i}", code + "=");
+        }
+
+        if (codes.Length > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = codes });
+        }
+
         for (var g = 0; g < groups.Count; g++)
         {
             for (var a = 0; a < groups[g].Count; a++)

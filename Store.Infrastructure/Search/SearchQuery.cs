@@ -30,6 +30,13 @@ public sealed record SearchQuery
     public bool InStockOnly { get; init; }
     public IReadOnlyList<string> Sizes { get; init; } = [];
     public IReadOnlyList<string> Colours { get; init; } = [];
+
+    /// <summary>
+    /// Attribute filters, attribute code → values in their stored spelling ("true" for yes, "12.5"): values of one code
+    /// are OR-ed, codes AND-ed with each other and with the other filters. A code no attribute has matches nothing, as
+    /// an unknown brand does.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 24;
@@ -40,7 +47,7 @@ public sealed record SearchQuery
     /// <summary>Write the search to the log; only a first look (page 1, no filter) is written, so paging and facet clicks do not inflate the report.</summary>
     public bool Record { get; init; }
 
-    public bool HasFilters => Categories.Count > 0 || Brands.Count > 0 || Price is not null || InStockOnly || Sizes.Count > 0 || Colours.Count > 0;
+    public bool HasFilters => Categories.Count > 0 || Brands.Count > 0 || Price is not null || InStockOnly || Sizes.Count > 0 || Colours.Count > 0 || Attributes.Count > 0;
 
     public static string SortKey(SearchSort sort) => sort switch
     {

@@ -1,8 +1,17 @@
+using Microsoft.Extensions.Primitives;
+using Store.Domain.Catalog;
+using Store.Domain.Common;
+
 namespace Store.Infrastructure.Search;
 
 /// <summary>Turns URL query values (shared by the storefront page and the API) into a <see cref="SearchQuery"/>, or says what is wrong.</summary>
 public static class SearchQueryParser
 {
+    /// <summary>Attribute filters ride in the URL as a.code=value (a.waterproof=true), as on category pages; repeat the key for more values.</summary>
+    public const string AttributePrefix = "a.";
+    public const int MaxAttributeCodes = 10;
+    public const int MaxAttributeValues = 20;
+
     public static (SearchQuery Query, Dictionary<string, string[]> Errors) Parse(
         string? q,
         string[]? category,
@@ -13,7 +22,8 @@ public static class SearchQueryParser
         string[]? colour,
         string? sort,
         int? page,
-        int? pageSize)
+        int? pageSize,
+        IEnumerable<KeyValuePair<string, StringValues>>? parameters = null)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedSort = SearchQuery.ParseSort(sort);
@@ -54,6 +64,7 @@ public static class SearchQueryParser
             errors["Q"] = [$"q is at most {SearchQuery.MaxQueryLength} characters."];
         }
 
+        var attributes = Attributes(parameters, errors);
         var query = new SearchQuery
         {
             Text = q,
@@ -63,11 +74,57 @@ public static class SearchQueryParser
             InStockOnly = inStock ?? false,
             Sizes = Clean(size),
             Colours = Clean(colour),
+            Attributes = attributes,
             Sort = parsedSort ?? SearchSort.Relevance,
             Page = page is >= 1 and <= SearchQuery.MaxPage ? page.Value : 1,
             PageSize = pageSize is >= 1 and <= SearchQuery.MaxPageSize ? pageSize.Value : 24,
         };
         return (query, errors);
+    }
+
+    /// <summary>Whether the query has an a.code key: with one, the API searches rather than lists.</summary>
+    public static bool HasAttributeFilters(IEnumerable<KeyValuePair<string, StringValues>> parameters) =>
+        parameters.Any(p => p.Key.StartsWith(AttributePrefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The a.code=value filters of a query string. A code must be spelt as codes are (lower-case letters, digits,
+    /// dashes); one no attribute has is kept and matches nothing. Blank values are ignored. Whatever is wrong is
+    /// reported and left out, so the storefront page can still show the rest.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> Attributes(IEnumerable<KeyValuePair<string, StringValues>>? parameters, Dictionary<string, string[]> errors)
+    {
+        var attributes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (key, raw) in (parameters ?? []).Where(p => p.Key.StartsWith(AttributePrefix, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var code = key[AttributePrefix.Length..];
+            if (code.Length > 40 || !Slug.IsValid(code))
+            {
+                errors[key] = ["An attribute filter is a.code=value, the code in lower-case letters, digits and dashes (at most 40)."];
+                continue;
+            }
+
+            string[] values = [.. raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal)];
+            if (values.Any(v => v.Length > AttributeValues.MaxLength) || values.Length > MaxAttributeValues)
+            {
+                errors[key] = [$"{key} takes at most {MaxAttributeValues} values of at most {AttributeValues.MaxLength} characters."];
+                continue;
+            }
+
+            if (values.Length == 0)
+            {
+                continue;
+            }
+
+            if (attributes.Count == MaxAttributeCodes)
+            {
+                errors["a"] = [$"A search filters by at most {MaxAttributeCodes} attributes."];
+                break;
+            }
+
+            attributes[code] = values;
+        }
+
+        return attributes;
     }
 
     private static string[] Clean(string[]? values) =>

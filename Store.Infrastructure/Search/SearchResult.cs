@@ -4,8 +4,14 @@ namespace Store.Infrastructure.Search;
 
 public sealed record FacetValue(string Value, string Label, int Count);
 
-/// <summary>A facet's counts are taken with every other facet's filter applied, so picking a value never hides its siblings.</summary>
-public sealed record SearchFacet(string Name, IReadOnlyList<FacetValue> Values);
+/// <summary>
+/// A facet's counts are taken with every other facet's filter applied, so picking a value never hides its siblings.
+/// The name is the query key that filters by it ("brand", "a.material"); the label is what shoppers read.
+/// </summary>
+public sealed record SearchFacet(string Name, IReadOnlyList<FacetValue> Values)
+{
+    public string? Label { get; init; }
+}
 
 public sealed record SearchResult(
     IReadOnlyList<ProductSummary> Items,
