@@ -36,11 +36,13 @@ public static class ProductEndpoints
             CatalogQueries catalog,
             ProductSearch search,
             [AsParameters] ProductListRequest request,
+            HttpRequest http,
             CancellationToken ct) =>
         {
-            if (request.IsSearch)
+            // Attribute filters (a.material=wool) have a key per attribute, so they come from the query string itself.
+            if (request.IsSearch || SearchQueryParser.HasAttributeFilters(http.Query))
             {
-                var (query, errors) = SearchQueryParser.Parse(request.Q, request.Category, request.Brand, request.Price, request.InStock, request.Size, request.Colour, request.Sort, request.Page, request.PageSize);
+                var (query, errors) = SearchQueryParser.Parse(request.Q, request.Category, request.Brand, request.Price, request.InStock, request.Size, request.Colour, request.Sort, request.Page, request.PageSize, http.Query);
                 return errors.Count > 0 || request.Cursor is not null
                     ? ApiResults.Validation(errors.Count > 0 ? errors : new() { ["Cursor"] = ["cursor pages the plain list; a search pages with page."] })
                     : TypedResults.Ok(await search.SearchAsync(query with { Record = true }, ct));
