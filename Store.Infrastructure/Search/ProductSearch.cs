@@ -373,14 +373,16 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     /// </summary>
     private static string AttributeFacets(int codes)
     {
-        var own = string.Concat(Enumerable.Range(0, codes).Select(i => $" AND (f_a{i} OR starts_with(e.entry, @ap{i}))"));
+        // unnest in the select list (a ProjectSet) costs half of a lateral function scan per candidate.
+        var selected = string.Concat(Enumerable.Range(0, codes).Select(i => $", f_a{i}"));
+        var own = codes == 0 ? "" : "WHERE " + string.Join(" AND ", Enumerable.Range(0, codes).Select(i => $"(f_a{i} OR starts_with(entry, @ap{i}))"));
         var sql = $"""
             UNION ALL
             SELECT 3, 0, 0, d.type, NULL, NULL, NULL, NULL, NULL, NULL, 'attribute', c.entry, d.name, NULL, c.n
-            FROM (SELECT e.entry, count(*) AS n
-                  FROM f CROSS JOIN LATERAL unnest(f.attrs) AS e(entry)
-                  WHERE {string.Join(" AND ", FacetFilters)}{own}
-                  GROUP BY e.entry) c
+            FROM (SELECT entry, count(*) AS n
+                  FROM (SELECT unnest(attrs) AS entry{selected} FROM f WHERE {string.Join(" AND ", FacetFilters)}) u
+                  {own}
+                  GROUP BY entry) c
             JOIN attribute_definitions d ON d.code = split_part(c.entry, '=', 1)
             """;
         return codes == 0 ? sql : sql + """
