@@ -373,14 +373,16 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
     /// </summary>
     private static string AttributeFacets(int codes)
     {
-        // unnest in the select list (a ProjectSet) costs half of a lateral function scan per candidate.
+        // Products share combinations of values (wool + waterproof), so candidates are first grouped by their whole
+        // array and only each distinct array is unnested: fewer rows to hash than unnesting every candidate.
         var selected = string.Concat(Enumerable.Range(0, codes).Select(i => $", f_a{i}"));
-        var own = codes == 0 ? "" : "WHERE " + string.Join(" AND ", Enumerable.Range(0, codes).Select(i => $"(f_a{i} OR starts_with(entry, @ap{i}))"));
+        var own = codes == 0 ? "" : "WHERE " + string.Join(" AND ", Enumerable.Range(0, codes).Select(i => $"(g.f_a{i} OR starts_with(entry, @ap{i}))"));
         var sql = $"""
             UNION ALL
             SELECT 3, 0, 0, d.type, NULL, NULL, NULL, NULL, NULL, NULL, 'attribute', c.entry, d.name, NULL, c.n
-            FROM (SELECT entry, count(*) AS n
-                  FROM (SELECT unnest(attrs) AS entry{selected} FROM f WHERE {string.Join(" AND ", FacetFilters)}) u
+            FROM (SELECT entry, sum(g.n)::bigint AS n
+                  FROM (SELECT attrs{selected}, count(*) AS n FROM f WHERE {string.Join(" AND ", FacetFilters)} GROUP BY attrs{selected}) g,
+                       unnest(g.attrs) AS entry
                   {own}
                   GROUP BY entry) c
             JOIN attribute_definitions d ON d.code = split_part(c.entry, '=', 1)
