@@ -145,7 +145,8 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             return null;
         }
 
-        var joined = string.Join(' ', text.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // A NUL (which PostgreSQL text cannot hold) separates words like a space.
+        var joined = string.Join(' ', text.Replace('\0', ' ').Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return joined.Length > SearchQuery.MaxQueryLength ? joined[..SearchQuery.MaxQueryLength] : joined;
     }
 

@@ -64,6 +64,15 @@ public static class SearchQueryParser
             errors["Q"] = [$"q is at most {SearchQuery.MaxQueryLength} characters."];
         }
 
+        // PostgreSQL text cannot hold a NUL character: such a value would fail the query rather than match nothing.
+        foreach (var (name, values) in new[] { ("Category", category), ("Brand", brand), ("Size", size), ("Colour", colour) })
+        {
+            if (values?.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true) == true)
+            {
+                errors[name] = [$"{name.ToLowerInvariant()} may not contain a NUL character."];
+            }
+        }
+
         var attributes = Attributes(parameters, errors);
         var query = new SearchQuery
         {
@@ -104,9 +113,9 @@ public static class SearchQueryParser
             }
 
             string[] values = [.. raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal)];
-            if (values.Any(v => v.Length > AttributeValues.MaxLength) || values.Length > MaxAttributeValues)
+            if (values.Any(v => v.Length > AttributeValues.MaxLength || v.Contains('\0', StringComparison.Ordinal)) || values.Length > MaxAttributeValues)
             {
-                errors[key] = [$"{key} takes at most {MaxAttributeValues} values of at most {AttributeValues.MaxLength} characters."];
+                errors[key] = [$"{key} takes at most {MaxAttributeValues} values of at most {AttributeValues.MaxLength} characters (no NUL)."];
                 continue;
             }
 
@@ -128,5 +137,5 @@ public static class SearchQueryParser
     }
 
     private static string[] Clean(string[]? values) =>
-        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 100).Select(v => v.Trim()).Distinct().Take(20)];
+        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 100 && !v.Contains('\0', StringComparison.Ordinal)).Select(v => v.Trim()).Distinct().Take(20)];
 }

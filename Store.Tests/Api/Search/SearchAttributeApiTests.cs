@@ -40,6 +40,8 @@ public class SearchAttributeApiTests(StoreAppFactory app) : IClassFixture<StoreA
 
     [Theory]
     [InlineData("/api/products?a.Waterproof=true")]
+    [InlineData("/api/products?a.material=wo%00ol")]
+    [InlineData("/api/products?brand=No%00rthwind")]
     [InlineData("/api/products?q=tee&a.=x")]
     [InlineData("/api/products?q=tee&a.a=1&a.b=1&a.c=1&a.d=1&a.e=1&a.f=1&a.g=1&a.h=1&a.i=1&a.j=1&a.k=1")]
     public async Task GetProducts_WhenAnAttributeFilterIsBad_Answers400ProblemDetails(string url)
@@ -48,6 +50,17 @@ public class SearchAttributeApiTests(StoreAppFactory app) : IClassFixture<StoreA
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/api/products?q=hood%00ie")]
+    [InlineData("/api/products/suggest?q=hood%00")]
+    [InlineData("/search?q=hood%00ie&brand=North%00wind&a.material=wo%00ol")]
+    public async Task Search_WhenAValueHasANulCharacter_AnswersWithoutAServerError(string url)
+    {
+        var response = await app.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
