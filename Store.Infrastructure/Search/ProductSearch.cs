@@ -25,6 +25,9 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 {
     public const int SuggestionCount = 8;
 
+    /// <summary>How many of a prefix's best-scored name matches autocomplete chooses its suggestions from.</summary>
+    private const int SuggestionCandidates = 64;
+
     private static readonly string[] FacetNames = ["category", "brand", "price", "size", "colour", "instock"];
 
     /// <summary>Words beyond these, and synonyms beyond these per word, are ignored: each is a join in the ranking.</summary>
@@ -100,8 +103,16 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 
     /// <summary>Names of products whose name has a word starting with what was typed (GIN prefix match on the A-weighted part).</summary>
     public Task<IReadOnlyList<ProductSuggestion>> SuggestAsync(string? prefix, CancellationToken ct = default) =>
-        cache.GetOrLoadAsync($"suggest:{Normalise(prefix)}", () => LoadSuggestionsAsync(prefix, ct));
+        options.Value.CacheResults
+            ? cache.GetOrLoadAsync($"suggest:{Normalise(prefix)}", () => LoadSuggestionsAsync(prefix, ct))
+            : LoadSuggestionsAsync(prefix, ct);
 
+    /// <summary>
+    /// Products whose name has every complete word and a word starting with the last one (as typed, stemmed like the
+    /// search). The candidates are the best-scored name postings of the lexemes with that prefix — an index range
+    /// scan, never a visit to every product whose name starts so — and of them, names that start with what was typed
+    /// come first, then by name.
+    /// </summary>
     private async Task<IReadOnlyList<ProductSuggestion>> LoadSuggestionsAsync(string? prefix, CancellationToken ct)
     {
         var words = Words(Normalise(prefix) ?? "").Select(w => NonWord().Replace(w, "")).Where(w => w.Length > 0).Take(5).ToList();
@@ -110,15 +121,31 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             return [];
         }
 
-        var tsquery = string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"{w}:*A" : $"{w}:A"));
-        var starts = Normalise(prefix) + "%";
-        return await db.Database.SqlQuery<ProductSuggestion>($"""
+        var complete = await LexemesAsync([.. words[..^1].Select(w => (IReadOnlyList<string>)[w])], ct);
+        var stemmed = await LexemesAsync([[words[^1]]], ct);
+        var last = stemmed is [[[var stem, ..]]] ? stem : words[^1];
+        var parameters = new List<NpgsqlParameter> { new("prefix", last + "%"), new("starts", Normalise(prefix) + "%"), new("count", SuggestionCount) };
+        var required = new StringBuilder();
+        foreach (var lexeme in complete.SelectMany(g => g[0]))
+        {
+            var name = $"w{parameters.Count}";
+            parameters.Add(new NpgsqlParameter(name, lexeme));
+            required.Append($" AND EXISTS (SELECT 1 FROM search_postings w WHERE w.lexeme = @{name} AND w.product_id = s.product_id AND w.in_name)");
+        }
+
+        // Only the shape is built here (one EXISTS per complete word's lexeme); every value is a parameter.
+        var sql = $"""
             SELECT p.name, p.slug
             FROM products p
-            WHERE p.is_published AND p.search_vector @@ to_tsquery('english', {tsquery})
-            ORDER BY lower(p.name) LIKE {starts} DESC, p.name, p.id
-            LIMIT {SuggestionCount}
-            """).ToListAsync(ct);
+            WHERE p.is_published AND p.id IN (
+                SELECT s.product_id FROM search_postings s
+                WHERE s.lexeme LIKE @prefix AND s.in_name{required}
+                ORDER BY s.score DESC, s.product_id
+                LIMIT {SuggestionCandidates})
+            ORDER BY lower(p.name) LIKE @starts DESC, p.name, p.id
+            LIMIT @count
+            """;
+        return await db.Database.SqlQueryRaw<ProductSuggestion>(sql, [.. parameters]).ToListAsync(ct);
     }
 
     internal static string? Normalise(string? text)
