@@ -56,10 +56,29 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
     }
 
     /// <summary>The category and all below it, whose products a category page lists.</summary>
-    private async Task<int[]> SelfAndDescendantsAsync(int categoryId, CancellationToken ct)
+    private async Task<int[]> SelfAndDescendantsAsync(int categoryId, CancellationToken ct) => await BranchesAsync([categoryId], ct);
+
+    /// <summary>
+    /// The categories with these slugs and every category below them: what filtering by a category means on the
+    /// category page, in <c>GET /api/products</c> and in search. Unknown slugs add nothing (so may leave it empty).
+    /// </summary>
+    public async Task<int[]> CategoryBranchesAsync(IEnumerable<string> slugs, CancellationToken ct = default)
     {
         var all = await CategoriesAsync(ct);
-        return [.. new CategoryTree(all.Select(c => new CategoryNode(c.Id, c.ParentId, 0, c.Name))).SelfAndDescendants(categoryId)];
+        var wanted = slugs.ToHashSet(StringComparer.Ordinal);
+        return await BranchesAsync([.. all.Where(c => wanted.Contains(c.Slug)).Select(c => c.Id)], ct);
+    }
+
+    private async Task<int[]> BranchesAsync(IReadOnlyList<int> categoryIds, CancellationToken ct)
+    {
+        if (categoryIds.Count == 0)
+        {
+            return [];
+        }
+
+        var all = await CategoriesAsync(ct);
+        var tree = new CategoryTree(all.Select(c => new CategoryNode(c.Id, c.ParentId, 0, c.Name)));
+        return [.. categoryIds.SelectMany(tree.SelfAndDescendants).Distinct()];
     }
 
     public Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
@@ -118,7 +137,9 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
         var query = db.Products.Where(p => p.IsPublished && p.Id > afterId);
         if (!string.IsNullOrEmpty(categorySlug))
         {
-            query = query.Where(p => p.Category!.Slug == categorySlug);
+            // As on the category page: a parent lists its subcategories' products; an unknown slug lists nothing.
+            var ids = await CategoryBranchesAsync([categorySlug], ct);
+            query = query.Where(p => ids.Contains(p.CategoryId));
         }
 
         return await SummariesAsync(query.OrderBy(p => p.Id).Take(Math.Clamp(limit, 1, MaxPageSize)), ct);
