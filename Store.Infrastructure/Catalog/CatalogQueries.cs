@@ -228,14 +228,20 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
             return items;
         }
 
-        var ids = items.Select(p => p.Id).ToList();
-        var main = await db.ProductImages.AsNoTracking()
-            .Where(i => ids.Contains(i.ProductId))
+        var main = await MainPicturesAsync(db, [.. items.Select(p => p.Id)], ct);
+        return items.Select(p => main.TryGetValue(p.Id, out var image) ? p with { Image = image } : p).ToList();
+    }
+
+    /// <summary>Each product's main picture, for lists that are not product cards (the cart): one query for them all.</summary>
+    public async Task<IReadOnlyDictionary<int, ProductPicture>> MainPicturesAsync(IReadOnlyCollection<int> productIds, CancellationToken ct = default) =>
+        productIds.Count == 0 ? new Dictionary<int, ProductPicture>() : await MainPicturesAsync(db, [.. productIds.Distinct()], ct);
+
+    private static Task<Dictionary<int, ProductPicture>> MainPicturesAsync(StoreDbContext db, List<int> productIds, CancellationToken ct) =>
+        db.ProductImages.AsNoTracking()
+            .Where(i => productIds.Contains(i.ProductId))
             .GroupBy(i => i.ProductId)
             .Select(g => g.OrderBy(i => i.Position).ThenBy(i => i.Id).First())
             .ToDictionaryAsync(i => i.ProductId, ProductImageService.ToPicture, ct);
-        return items.Select(p => main.TryGetValue(p.Id, out var image) ? p with { Image = image } : p).ToList();
-    }
 }
 
 /// <summary>A product's units sold in the last 30 days, as the sales-signals job keeps them.</summary>
