@@ -21,7 +21,7 @@ namespace Store.Infrastructure.Search;
 /// query (closest known words by trigram similarity) and a retry. Results are cached per normalised query in the
 /// catalog cache, so a popular search costs nothing until the catalog changes or the entry expires.
 /// </summary>
-public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, Pricing.PriceResolver prices, IOptions<SearchOptions> options, SearchLogWriter log)
+public sealed partial class ProductSearch(StoreDbContext db, SynonymService synonyms, CatalogCache cache, CatalogQueries catalog, Pricing.PriceResolver prices, IOptions<SearchOptions> options, SearchLogWriter log)
 {
     public const int SuggestionCount = 8;
 
@@ -68,13 +68,16 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 
     private async Task<SearchResult> FindAsync(SearchQuery query, string? text, CancellationToken ct)
     {
+        // A category filter takes the category's subcategories too, as its page does: a shopper narrowing to
+        // "Outerwear" expects its jackets. The facet still counts each product under its own category.
+        var categoryIds = query.Categories.Count == 0 ? null : await catalog.CategoryBranchesAsync(query.Categories, ct);
         if (text is null)
         {
-            return await RunAsync(query, [], ct);
+            return await RunAsync(query, categoryIds, [], ct);
         }
 
         var map = await synonyms.MapAsync(ct);
-        var first = await RunAsync(query, Expand(text, map), ct);
+        var first = await RunAsync(query, categoryIds, Expand(text, map), ct);
         if (first.Total > 0)
         {
             return first;
@@ -83,7 +86,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         var corrected = await CorrectAsync(text, ct);
         if (corrected is not null)
         {
-            var retry = await RunAsync(query, Expand(corrected, map), ct);
+            var retry = await RunAsync(query, categoryIds, Expand(corrected, map), ct);
             if (retry.Total > 0)
             {
                 return retry with { DidYouMean = corrected };
@@ -181,7 +184,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
         return result == text ? null : result;
     }
 
-    private async Task<SearchResult> RunAsync(SearchQuery query, List<IReadOnlyList<string>> words, CancellationToken ct)
+    private async Task<SearchResult> RunAsync(SearchQuery query, int[]? categoryIds, List<IReadOnlyList<string>> words, CancellationToken ct)
     {
         var page = Math.Clamp(query.Page, 1, SearchQuery.MaxPage);
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
@@ -243,7 +246,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
                             ELSE o_all END
                 {(hasText ? "UNION ALL SELECT 2, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'capped', NULL, NULL, NULL, count(*) FROM m" : "")}
                 """, connection);
-            AddParameters(command, query, groups);
+            AddParameters(command, query, categoryIds, groups);
             command.Parameters.AddWithValue("limit", pageSize);
             command.Parameters.AddWithValue("offset", (page - 1) * pageSize);
             command.Parameters.AddWithValue("cap", query.CandidateCap);
@@ -366,7 +369,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             ),
             f AS MATERIALIZED (
                 SELECT b.*, c.slug AS category_slug, c.name AS category_name,
-                       (cardinality(@categories) = 0 OR c.slug = ANY(@categories)) AS f_cat,
+                       (@category_ids::int[] IS NULL OR b.category_id = ANY(@category_ids)) AS f_cat,
                        (cardinality(@brands) = 0 OR b.brand = ANY(@brands)) AS f_brand,
                        ((@price_min::bigint IS NULL OR b.price_from >= @price_min) AND (@price_max::bigint IS NULL OR b.price_from < @price_max)) AS f_price,
                        (NOT @in_stock OR b.in_stock) AS f_stock,
@@ -452,7 +455,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
 
     private sealed record WordLexemes(string Word, string[] Lexemes);
 
-    private static void AddParameters(NpgsqlCommand command, SearchQuery query, List<List<string[]>> groups)
+    private static void AddParameters(NpgsqlCommand command, SearchQuery query, int[]? categoryIds, List<List<string[]>> groups)
     {
         for (var g = 0; g < groups.Count; g++)
         {
@@ -465,7 +468,7 @@ public sealed partial class ProductSearch(StoreDbContext db, SynonymService syno
             }
         }
 
-        command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Categories.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("category_ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = (object?)categoryIds ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("brands", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Brands.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("sizes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Sizes.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("colours", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Colours.ToArray() });
