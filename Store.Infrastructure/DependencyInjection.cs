@@ -29,15 +29,16 @@ public static class DependencyInjection
     /// uncached search spent a quarter of its database time in parse and bind). Bounded per connection (least recently
     /// used first out); a connection string that sets "Max Auto Prepare" itself keeps its value (0 turns it off).
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    public static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // NpgsqlConnectionStringBuilder knows every keyword, so whether the string itself names one is read generically.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
-            builder.MaxAutoPrepare = 128;
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 128 }.ConnectionString;
     }
 
     public static IServiceCollection AddStoreInfrastructure(this IServiceCollection services, IConfiguration configuration)

@@ -70,7 +70,7 @@ FROM product_variants v WHERE v.sku LIKE 'BENCH-%';
 
 INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, actor, note, at)
 SELECT variant_id, location_id, 'Receipt', on_hand, 0, 'bench', 'Benchmark stock', now() FROM inventory WHERE on_hand > 0 AND variant_id IN (SELECT id FROM product_variants WHERE sku LIKE 'BENCH-%');
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 fi
 psql_ -d "$bench_db" -tAc "SELECT 'products: ' || count(*) FROM products"
@@ -111,3 +111,5 @@ echo "== Result cache off: every request runs its query"
 run "uncached: word (jacket)" "http://127.0.0.1:$port/api/products?q=jacket"
 run "uncached: misspelt (hoddie)" "http://127.0.0.1:$port/api/products?q=hoddie"
 run "uncached: word + facets" "http://127.0.0.1:$port/api/products?q=jacket&brand=Northwind&instock=1&sort=price-asc"
+run "uncached: two words" "http://127.0.0.1:$port/api/products?q=alpine+jacket"
+run "uncached: autocomplete (ja)" "http://127.0.0.1:$port/api/products/suggest?q=ja"

@@ -67,7 +67,7 @@ public sealed class PromotionCheckoutTests(StoreAppFixture store, BrowserFixture
             await shop.PayAsync(TestCard.Approved);
             var (orderId, _) = await shop.ExpectConfirmationAsync();
             Assert.Equal(germanTotal, StorefrontPages.MinorUnits(await shopperPage.GetByTestId("order-total").InnerTextAsync()));
-            await Expect(shopperPage.GetByTestId("discount-line")).ToHaveTextAsync("WELCOME10: Welcome 10 % off");
+            await Expect(shopperPage.GetByTestId("order-discount")).ToHaveTextAsync("Discount WELCOME10: Welcome 10 % off");
 
             var order = Assert.Single(await db.OrdersForAsync(email));
             Assert.Equal((orderId, germanTotal), (order.Id, order.TotalMinor));

@@ -48,6 +48,42 @@ public sealed partial class AdminPages(IPage page)
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
     }
 
+    /// <summary>
+    /// Opens a staff page and waits until it shows <paramref name="ready"/>. The admin is not prerendered: what it shows
+    /// came over a live circuit, so from then on its fields and buttons answer.
+    /// </summary>
+    public async Task OpenInteractiveAsync(string path, ILocator ready)
+    {
+        await page.OpenAsync(path);
+        await Expect(ready).ToBeVisibleAsync();
+        await ExpectNoCircuitErrorAsync();
+    }
+
+    public Task ExpectNoCircuitErrorAsync() => Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+
+    /// <summary>A MudBlazor text or number field, found by the data-testid it passes on to its input.</summary>
+    public ILocator Field(string testId) => page.Locator($"input[data-testid='{testId}']");
+
+    /// <summary>Types into a MudBlazor field and leaves it: the field tells the circuit on change, which the browser fires on leaving.</summary>
+    public static async Task FillAsync(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.BlurAsync();
+    }
+
+    /// <summary>Opens a MudSelect (found by its data-testid) and picks the option whose text is exactly <paramref name="option"/>.</summary>
+    public async Task ChooseAsync(string testId, string option)
+    {
+        var open = page.Locator(".mud-popover-open .mud-list-item");
+        await page.GetByTestId(testId).ClickAsync();
+        await open.Filter(new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(option)}\s*$") }).ClickAsync();
+        await Expect(open).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The snackbar MudBlazor shows after a save, with its message.</summary>
+    public ILocator Snackbar(string text) =>
+        page.Locator(".mud-snackbar-content-message", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(text)}\s*$") });
+
     public ILocator Status => page.GetByTestId("order-status");
 
     /// <summary>Starts fulfilment (which makes the shipment and its tracking number), ships, and returns the tracking number.</summary>

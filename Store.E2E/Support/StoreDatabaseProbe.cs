@@ -8,6 +8,8 @@ public sealed record OrderRow(Guid Id, long Number, string Status, long TotalMin
 
 public sealed record OrderItemRow(string Sku, long UnitPriceMinor, int Quantity);
 
+public sealed record VariantRow(string Sku, string Title, long PriceMinor, int OnHand);
+
 /// <summary>Reads what the app stored, straight from its tables, so a test checks the truth and not only the pages.</summary>
 public sealed class StoreDatabaseProbe(NpgsqlDataSource db)
 {
@@ -28,6 +30,27 @@ public sealed class StoreDatabaseProbe(NpgsqlDataSource db)
         }
 
         return new StockReading(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    /// <summary>A product's variants, oldest first, with stock summed over every location.</summary>
+    public async Task<IReadOnlyList<VariantRow>> VariantsOfAsync(string productSlug)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT v.sku, v.title, v.price_minor, COALESCE(SUM(i.on_hand), 0)::int
+            FROM product_variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory i ON i.variant_id = v.id
+            WHERE p.slug = $1
+            GROUP BY v.id
+            ORDER BY v.id
+            """);
+        command.Parameters.AddWithValue(productSlug);
+        var rows = new List<VariantRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new VariantRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3)));
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyList<OrderRow>> OrdersForAsync(string email)

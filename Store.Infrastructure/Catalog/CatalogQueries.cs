@@ -56,10 +56,29 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
     }
 
     /// <summary>The category and all below it, whose products a category page lists.</summary>
-    private async Task<int[]> SelfAndDescendantsAsync(int categoryId, CancellationToken ct)
+    private async Task<int[]> SelfAndDescendantsAsync(int categoryId, CancellationToken ct) => await BranchesAsync([categoryId], ct);
+
+    /// <summary>
+    /// The categories with these slugs and every category below them: what filtering by a category means on the
+    /// category page, in <c>GET /api/products</c> and in search. Unknown slugs add nothing (so may leave it empty).
+    /// </summary>
+    public async Task<int[]> CategoryBranchesAsync(IEnumerable<string> slugs, CancellationToken ct = default)
     {
         var all = await CategoriesAsync(ct);
-        return [.. new CategoryTree(all.Select(c => new CategoryNode(c.Id, c.ParentId, 0, c.Name))).SelfAndDescendants(categoryId)];
+        var wanted = slugs.ToHashSet(StringComparer.Ordinal);
+        return await BranchesAsync([.. all.Where(c => wanted.Contains(c.Slug)).Select(c => c.Id)], ct);
+    }
+
+    private async Task<int[]> BranchesAsync(IReadOnlyList<int> categoryIds, CancellationToken ct)
+    {
+        if (categoryIds.Count == 0)
+        {
+            return [];
+        }
+
+        var all = await CategoriesAsync(ct);
+        var tree = new CategoryTree(all.Select(c => new CategoryNode(c.Id, c.ParentId, 0, c.Name)));
+        return [.. categoryIds.SelectMany(tree.SelfAndDescendants).Distinct()];
     }
 
     public Task<IReadOnlyList<ProductSummary>> FeaturedAsync(int count, CancellationToken ct = default) =>
@@ -118,7 +137,9 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
         var query = db.Products.Where(p => p.IsPublished && p.Id > afterId);
         if (!string.IsNullOrEmpty(categorySlug))
         {
-            query = query.Where(p => p.Category!.Slug == categorySlug);
+            // As on the category page: a parent lists its subcategories' products; an unknown slug lists nothing.
+            var ids = await CategoryBranchesAsync([categorySlug], ct);
+            query = query.Where(p => ids.Contains(p.CategoryId));
         }
 
         return await SummariesAsync(query.OrderBy(p => p.Id).Take(Math.Clamp(limit, 1, MaxPageSize)), ct);
@@ -207,14 +228,20 @@ public sealed class CatalogQueries(StoreDbContext db, CatalogCache cache, PriceR
             return items;
         }
 
-        var ids = items.Select(p => p.Id).ToList();
-        var main = await db.ProductImages.AsNoTracking()
-            .Where(i => ids.Contains(i.ProductId))
+        var main = await MainPicturesAsync(db, [.. items.Select(p => p.Id)], ct);
+        return items.Select(p => main.TryGetValue(p.Id, out var image) ? p with { Image = image } : p).ToList();
+    }
+
+    /// <summary>Each product's main picture, for lists that are not product cards (the cart): one query for them all.</summary>
+    public async Task<IReadOnlyDictionary<int, ProductPicture>> MainPicturesAsync(IReadOnlyCollection<int> productIds, CancellationToken ct = default) =>
+        productIds.Count == 0 ? new Dictionary<int, ProductPicture>() : await MainPicturesAsync(db, [.. productIds.Distinct()], ct);
+
+    private static Task<Dictionary<int, ProductPicture>> MainPicturesAsync(StoreDbContext db, List<int> productIds, CancellationToken ct) =>
+        db.ProductImages.AsNoTracking()
+            .Where(i => productIds.Contains(i.ProductId))
             .GroupBy(i => i.ProductId)
             .Select(g => g.OrderBy(i => i.Position).ThenBy(i => i.Id).First())
             .ToDictionaryAsync(i => i.ProductId, ProductImageService.ToPicture, ct);
-        return items.Select(p => main.TryGetValue(p.Id, out var image) ? p with { Image = image } : p).ToList();
-    }
 }
 
 /// <summary>A product's units sold in the last 30 days, as the sales-signals job keeps them.</summary>

@@ -50,7 +50,13 @@ public sealed class VariantGridService(StoreDbContext db, AuditLog audit, Catalo
         var price = grid.Rows.Select(r => r.PriceMinor).DefaultIfEmpty(0).Min();
         var weight = grid.Rows.Select(r => r.WeightGrams).DefaultIfEmpty(0).Max();
         var rows = grid.Rows.ToList();
-        foreach (var combination in VariantMatrix.Combinations(options))
+        var combinations = VariantMatrix.Combinations(options).ToList();
+
+        // A product made with one plain variant (the admin's "New product") gives it the first combination unless its
+        // title names another: left alone it would stay an option-less "Default" beside the generated variants.
+        var lone = rows is [{ OptionValues.Count: 0 } only]
+            && !combinations.Any(c => string.Equals(VariantMatrix.Title(c), only.Title, StringComparison.OrdinalIgnoreCase));
+        foreach (var combination in combinations)
         {
             if (rows.Any(r => r.OptionValues.SequenceEqual(combination, StringComparer.OrdinalIgnoreCase)))
             {
@@ -59,7 +65,8 @@ public sealed class VariantGridService(StoreDbContext db, AuditLog audit, Catalo
 
             // A variant made before the product had options ("S / Black") takes the combination its title names.
             var title = VariantMatrix.Title(combination);
-            var legacy = rows.FindIndex(r => r.OptionValues.Count == 0 && string.Equals(r.Title, title, StringComparison.OrdinalIgnoreCase));
+            var legacy = lone ? 0 : rows.FindIndex(r => r.OptionValues.Count == 0 && string.Equals(r.Title, title, StringComparison.OrdinalIgnoreCase));
+            lone = false;
             if (legacy >= 0)
             {
                 rows[legacy] = rows[legacy] with { OptionValues = combination, Title = title };

@@ -85,11 +85,15 @@ public sealed record OrderDetail(
     /// <summary>The promotions that still count (not given back by a cancellation).</summary>
     public IReadOnlyList<OrderPromotionView> Discounts => Promotions.Where(p => !p.Released).ToList();
 
-    /// <summary>Items before promotions − promotions + shipping (+ tax when added) = total, for the invoice and the confirmation.</summary>
+    /// <summary>
+    /// Items before promotions − promotions + shipping (+ tax when added) = total, for the invoice and the
+    /// confirmation. Every promotion the order used counts, given back or not: a cancellation returns the code's use,
+    /// not the amounts the order kept.
+    /// </summary>
     public OrderStatement Statement => OrderStatement.Of(
         Items.Sum(i => checked(i.UnitPriceMinor * i.Quantity)),
         Items.Sum(i => i.LineTotalMinor),
-        Discounts.Sum(p => p.AmountMinor),
+        Promotions.Sum(p => p.AmountMinor),
         SubtotalMinor,
         TaxMinor,
         TotalMinor);

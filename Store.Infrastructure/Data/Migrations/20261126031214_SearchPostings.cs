@@ -11,7 +11,8 @@ namespace Store.Infrastructure.Data.Migrations
     /// from (lexeme, score DESC, product_id) is an index-only scan of a thousand entries (0.2 ms), and words are
     /// intersected by merge joins on (lexeme, product_id). Triggers keep the postings current: on insert, on delete,
     /// and on an update that changes the search vector or the published flag (not on price or stock changes).
-    /// Not in the EF model: only SQL reads and writes it.
+    /// in_name marks a lexeme of the product's name (weight A), which autocomplete reads by prefix (the C collation lets
+    /// LIKE 'prefix%' use the index). Not in the EF model: only SQL reads and writes it.
     /// </summary>
     public partial class SearchPostings : Migration
     {
@@ -20,12 +21,13 @@ namespace Store.Infrastructure.Data.Migrations
         {
             migrationBuilder.Sql("""
                 CREATE TABLE search_postings (
-                    lexeme text NOT NULL,
+                    lexeme text COLLATE "C" NOT NULL,
                     product_id integer NOT NULL,
                     score real NOT NULL,
-                    CONSTRAINT pk_search_postings PRIMARY KEY (lexeme, product_id) INCLUDE (score)
+                    in_name boolean NOT NULL,
+                    CONSTRAINT pk_search_postings PRIMARY KEY (lexeme, product_id) INCLUDE (score, in_name)
                 );
-                CREATE INDEX ix_search_postings_rank ON search_postings (lexeme, score DESC, product_id);
+                CREATE INDEX ix_search_postings_rank ON search_postings (lexeme, score DESC, product_id) INCLUDE (in_name);
                 -- A lexeme as a one-term tsquery: quoted, with backslashes and quotes escaped as tsquery input wants.
                 CREATE FUNCTION search_lexeme_query(lexeme text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
                     AS $$ SELECT ('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || '''')::tsquery $$;
@@ -36,8 +38,8 @@ namespace Store.Infrastructure.Data.Migrations
                         WHERE lexeme = ANY (tsvector_to_array(OLD.search_vector)) AND product_id = OLD.id;
                     END IF;
                     IF TG_OP <> 'DELETE' AND NEW.is_published THEN
-                        INSERT INTO search_postings (lexeme, product_id, score)
-                        SELECT u.lexeme, NEW.id, ts_rank(NEW.search_vector, search_lexeme_query(u.lexeme))
+                        INSERT INTO search_postings (lexeme, product_id, score, in_name)
+                        SELECT u.lexeme, NEW.id, ts_rank(NEW.search_vector, search_lexeme_query(u.lexeme)), 'A' = ANY (u.weights)
                         FROM unnest(NEW.search_vector) u;
                     END IF;
                     RETURN NULL;
@@ -47,10 +49,11 @@ namespace Store.Infrastructure.Data.Migrations
                 CREATE TRIGGER trg_products_repost_lexemes AFTER UPDATE ON products
                     FOR EACH ROW WHEN (OLD.search_vector IS DISTINCT FROM NEW.search_vector OR OLD.is_published IS DISTINCT FROM NEW.is_published)
                     EXECUTE FUNCTION products_post_lexemes();
-                INSERT INTO search_postings (lexeme, product_id, score)
-                SELECT u.lexeme, p.id, ts_rank(p.search_vector, search_lexeme_query(u.lexeme))
+                INSERT INTO search_postings (lexeme, product_id, score, in_name)
+                SELECT u.lexeme, p.id, ts_rank(p.search_vector, search_lexeme_query(u.lexeme)), 'A' = ANY (u.weights)
                 FROM products p, unnest(p.search_vector) u
                 WHERE p.is_published;
+                ANALYZE search_postings;
                 """);
         }
 

@@ -101,6 +101,23 @@ public class CatalogVisibilityTests(StoreAppFactory app) : IClassFixture<StoreAp
     }
 
     [Fact]
+    public async Task AdminPage_LoadsMudBlazorsScriptInThePageBeforeBlazorStarts_AndTheStorefrontDoesNot()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await HttpForms.SignInAsync(client, StoreAppFactory.AdminEmail, StoreAppFactory.AdminPassword);
+
+        var admin = await client.GetStringAsync("/admin/products");
+        var storefront = await client.GetStringAsync("/");
+
+        // The components call the script as they first render; one added later by the circuit can come too late.
+        var mud = admin.IndexOf("<script src=\"_content/MudBlazor/MudBlazor.min.js\"></script>", StringComparison.Ordinal);
+        Assert.InRange(mud, 0, admin.IndexOf("<script src=\"_framework/blazor.web.js\"", StringComparison.Ordinal));
+        Assert.Contains("href=\"_content/MudBlazor/MudBlazor.min.css\"", admin, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src=\"_content/MudBlazor", storefront, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"_content/MudBlazor", storefront, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CategoryPage_FilteredByABoolAttribute_ListsOnlyProductsWithThatValueAndOffersItWithACount()
     {
         List<string> slugs;

@@ -102,4 +102,50 @@ public class CatalogAdminTests(DatabaseFixture db) : IClassFixture<DatabaseFixtu
         await using var check = db.Scope();
         Assert.Equal(before, (await db.Get<VariantGridService>(check).GetAsync(ids[0]))!.Rows.Select(r => (r.Sku, r.PriceMinor)));
     }
+
+    [Fact]
+    public async Task VariantGrid_WhenTheProductHasOnePlainVariant_GivesItTheFirstCombinationAndKeepsItsStock()
+    {
+        int productId;
+        await using (var setup = db.Scope())
+        {
+            var category = await db.Get<StoreDbContext>(setup).Categories.Where(c => c.Slug == "bags").Select(c => c.Id).FirstAsync();
+            var created = await db.Get<ProductAdminService>(setup).CreateAsync(new NewProduct("Grid Tote", null, null, category, false, [new NewVariant("GRID-TOTE", null, null, null, 2500, 4)]), "test");
+            productId = created.Value;
+        }
+
+        await using var scope = db.Scope();
+        var grids = db.Get<VariantGridService>(scope);
+        var grid = (await grids.GetAsync(productId))!;
+        var plain = Assert.Single(grid.Rows);
+
+        Assert.Null(VariantGridService.Generate(grid, [new OptionSpec("Size", ["S", "M", "L"])], "GRID", out var generated));
+        Assert.Equal([("S", plain.Id), ("M", null), ("L", null)], generated.Rows.Select(r => (r.Title, r.Id)));
+        Assert.Equal(["GRID-TOTE", "GRID-M", "GRID-L"], generated.Rows.Select(r => r.Sku));
+        var saved = await grids.SaveAsync(generated, "test");
+
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+        await using var check = db.Scope();
+        var after = (await db.Get<VariantGridService>(check).GetAsync(productId))!;
+        Assert.Equal([(plain.Id, "S", 4), (after.Rows[1].Id, "M", 0), (after.Rows[2].Id, "L", 0)], after.Rows.Select(r => (r.Id, string.Join("", r.OptionValues), r.Stock)));
+        Assert.All(after.Rows, r => Assert.Single(r.OptionValues));
+    }
+
+    [Fact]
+    public async Task VariantGrid_WhenTheOnePlainVariantIsNamedAfterACombination_GivesItThatOne()
+    {
+        int productId;
+        await using (var setup = db.Scope())
+        {
+            var category = await db.Get<StoreDbContext>(setup).Categories.Where(c => c.Slug == "bags").Select(c => c.Id).FirstAsync();
+            var created = await db.Get<ProductAdminService>(setup).CreateAsync(new NewProduct("Named Tote", null, null, category, false, [new NewVariant("NAMED-TOTE", "M", null, null, 2500, 0)]), "test");
+            productId = created.Value;
+        }
+
+        await using var scope = db.Scope();
+        var grid = (await db.Get<VariantGridService>(scope).GetAsync(productId))!;
+
+        Assert.Null(VariantGridService.Generate(grid, [new OptionSpec("Size", ["S", "M", "L"])], "NAMED", out var generated));
+        Assert.Equal([("M", (int?)grid.Rows[0].Id), ("S", null), ("L", null)], generated.Rows.Select(r => (r.Title, r.Id)));
+    }
 }

@@ -84,6 +84,28 @@ public class SearchPostingsTests(DatabaseFixture db) : IClassFixture<DatabaseFix
         Assert.Equal(await GinIdsAsync("over-sized t-shirt"), await IdsAsync("over-sized t-shirt"));
     }
 
+    [Fact]
+    public async Task Suggest_MatchesNameWordsByPrefix_NotDescriptions_NamesStartingWithTheTextFirst()
+    {
+        await AddAsync("Trail Gecko Sandal", "trail-gecko-sandal", "Light.");
+        await AddAsync("Gecko Trail Shoe", "gecko-trail-shoe", "Grippy.");
+        await AddAsync("Plain Sock", "plain-sock", "Worn by every gecko fan.");
+
+        var byPrefix = await SuggestAsync("geck");
+        var twoWords = await SuggestAsync("trail geck");
+        var stemmed = await SuggestAsync("geckos");
+
+        Assert.Equal(["Gecko Trail Shoe", "Trail Gecko Sandal"], byPrefix);
+        Assert.Equal(["Trail Gecko Sandal", "Gecko Trail Shoe"], twoWords);
+        Assert.Equal(["Gecko Trail Shoe", "Trail Gecko Sandal"], stemmed);
+    }
+
+    private async Task<List<string>> SuggestAsync(string text)
+    {
+        await using var scope = db.Scope();
+        return [.. (await db.Get<ProductSearch>(scope).SuggestAsync(text)).Select(s => s.Name)];
+    }
+
     private async Task<int> AddAsync(string name, string slug, string description)
     {
         await using var scope = db.Scope();
