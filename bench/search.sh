@@ -70,6 +70,14 @@ FROM product_variants v WHERE v.sku LIKE 'BENCH-%';
 
 INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, actor, note, at)
 SELECT variant_id, location_id, 'Receipt', on_hand, 0, 'bench', 'Benchmark stock', now() FROM inventory WHERE on_hand > 0 AND variant_id IN (SELECT id FROM product_variants WHERE sku LIKE 'BENCH-%');
+-- Two typed attributes on every benchmark product, so attribute facets are counted as in a real catalog.
+INSERT INTO attribute_definitions (code, name, type) VALUES ('material', 'Material', 'Text'), ('waterproof', 'Waterproof', 'Bool')
+ON CONFLICT DO NOTHING;
+INSERT INTO product_attributes (product_id, attribute_id, value)
+SELECT p.id, d.id, CASE d.code WHEN 'material' THEN (ARRAY['Cotton','Wool','Nylon','Leather','Canvas'])[1 + p.id % 5]
+                               ELSE CASE WHEN p.id % 3 = 0 THEN 'true' ELSE 'false' END END
+FROM products p CROSS JOIN attribute_definitions d
+WHERE p.slug LIKE 'bench-%' AND d.code IN ('material', 'waterproof');
 VACUUM ANALYZE;
 SQL
 fi
@@ -111,5 +119,6 @@ echo "== Result cache off: every request runs its query"
 run "uncached: word (jacket)" "http://127.0.0.1:$port/api/products?q=jacket"
 run "uncached: misspelt (hoddie)" "http://127.0.0.1:$port/api/products?q=hoddie"
 run "uncached: word + facets" "http://127.0.0.1:$port/api/products?q=jacket&brand=Northwind&instock=1&sort=price-asc"
+run "uncached: word + attribute" "http://127.0.0.1:$port/api/products?q=jacket&a.material=Wool&a.waterproof=true"
 run "uncached: two words" "http://127.0.0.1:$port/api/products?q=alpine+jacket"
 run "uncached: autocomplete (ja)" "http://127.0.0.1:$port/api/products/suggest?q=ja"
