@@ -62,6 +62,19 @@ public static class StoreWebExtensions
         // answers ProblemDetails for 400 (unreadable JSON), 401, 404 and the like.
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseWhen(ctx => IsApi(ctx.Request), api => api.UseStatusCodePages());
+
+        // PostgreSQL text cannot hold a NUL character: a URL carrying one (%00) is refused here with a 400 (the API's
+        // as ProblemDetails) instead of failing in the database as a 500.
+        app.Use((ctx, next) =>
+        {
+            if (ctx.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            }
+
+            return next(ctx);
+        });
         app.UseRouting();
         app.MapStaticAssets();
         app.UseAuthentication();
