@@ -8,7 +8,7 @@ public sealed record IntegrityIssue(string Check, string Detail);
 /// <summary>
 /// Checks the invariants the store's money and stock rest on, straight in SQL over the whole database:
 /// the ledger explains every count, nothing is oversold, every paid order has its charge and every charge its
-/// order, and no reservation outlives its order.
+/// order, and no reservation outlives its order; and the search's postings match the products they index.
 /// </summary>
 public sealed class IntegrityMonitor(StoreDbContext db)
 {
@@ -56,6 +56,20 @@ public sealed class IntegrityMonitor(StoreDbContext db)
             LEFT JOIN (SELECT variant_id, location_id, sum(quantity) AS held FROM stock_reservations WHERE status = 0 GROUP BY variant_id, location_id) r
               ON r.variant_id = i.variant_id AND r.location_id = i.location_id
             WHERE i.reserved <> coalesce(r.held, 0)
+            LIMIT 100
+            """, ct));
+        // The search ranks from search_postings, kept by triggers: every published product has one posting per lexeme
+        // of its search vector, and nothing else has any (a bulk load with triggers off would break this).
+        issues.AddRange(await QueryAsync("search-postings", """
+            SELECT format('product %s (%s): %s search postings, %s expected', p.id, CASE WHEN p.is_published THEN 'published' ELSE 'draft' END,
+                          coalesce(s.n, 0), CASE WHEN p.is_published THEN length(p.search_vector) ELSE 0 END) AS "Value"
+            FROM products p
+            LEFT JOIN (SELECT product_id, count(*) AS n FROM search_postings GROUP BY product_id) s ON s.product_id = p.id
+            WHERE coalesce(s.n, 0) <> CASE WHEN p.is_published THEN length(p.search_vector) ELSE 0 END
+            UNION ALL
+            SELECT format('search postings for product %s, which does not exist', s.product_id)
+            FROM (SELECT DISTINCT product_id FROM search_postings) s
+            WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = s.product_id)
             LIMIT 100
             """, ct));
         return issues;

@@ -61,4 +61,20 @@ public class IntegrityMonitorTests(DatabaseFixture db) : IClassFixture<DatabaseF
         Assert.Equal((10, 0), await StoreScenario.StockAsync(db, variantId));
         Assert.Empty(await db.Get<IntegrityMonitor>(setup).CheckAsync());
     }
+
+    [Fact]
+    public async Task Check_WhenAProductsSearchPostingsAreMissing_ReportsIt()
+    {
+        await using var scope = db.Scope();
+        var context = db.Get<StoreDbContext>(scope);
+        var productId = await context.Products.Where(p => p.IsPublished).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync();
+        await context.Database.ExecuteSqlAsync($"DELETE FROM search_postings WHERE product_id = {productId}");
+
+        var issues = await db.Get<IntegrityMonitor>(scope).CheckAsync();
+
+        Assert.Contains(issues, i => i.Check == "search-postings" && i.Detail.StartsWith($"product {productId} (published): 0 search postings", StringComparison.Ordinal));
+        await context.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublished, false));
+        await context.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublished, true));
+        Assert.DoesNotContain(await db.Get<IntegrityMonitor>(scope).CheckAsync(), i => i.Check == "search-postings");
+    }
 }
