@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Store.Infrastructure.Catalog;
@@ -5,11 +6,14 @@ namespace Store.Infrastructure.Catalog;
 /// <summary>
 /// Short-lived cache of catalog reads. A change made through the admin bumps the version, so edits show at once;
 /// stock shown in listings may lag by at most <see cref="Lifetime"/> (adding to the cart always checks real stock).
+/// When an entry is missing, one caller loads it and every concurrent caller of the same key awaits that load, so an
+/// expiring popular page or search costs one query, not one per waiting request.
 /// </summary>
 public sealed class CatalogCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
+    private readonly ConcurrentDictionary<string, Task<object?>> _loading = new(StringComparer.Ordinal);
     private long _version;
 
     public void Invalidate() => Interlocked.Increment(ref _version);
@@ -22,8 +26,37 @@ public sealed class CatalogCache(IMemoryCache cache)
             return hit!;
         }
 
-        var value = await load();
-        cache.Set(versioned, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
-        return value;
+        var mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loading = _loading.GetOrAdd(versioned, mine.Task);
+        if (loading != mine.Task)
+        {
+            try
+            {
+                return (T)(await loading)!;
+            }
+            catch
+            {
+                // The load this caller waited on failed or was cancelled with its own request: load for this one.
+                return await load();
+            }
+        }
+
+        try
+        {
+            var value = await load();
+            cache.Set(versioned, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            mine.SetResult(value);
+            return value;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            _ = mine.Task.Exception; // observed here: waiters, if any, load for themselves
+            throw;
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<string, Task<object?>>(versioned, mine.Task));
+        }
     }
 }
