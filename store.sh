@@ -10,13 +10,20 @@ cd "$STORE_ROOT"
 source scripts/postgres.sh
 # shellcheck source=scripts/chromium.sh
 source scripts/chromium.sh
+# shellcheck source=scripts/backup.sh
+source scripts/backup.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 cmd="${1:-}"
 case "$cmd" in
   run)
+    # A cluster started here stays up after Ctrl+C (the next run starts faster); ./store.sh stop-db stops it.
     pg_ensure_running
+    if [ -z "${STORE_URL:-}" ] && port_in_use 5080; then
+      # Another clone's store has 5080: take the next free port rather than fail to bind.
+      STORE_URL="http://localhost:$(free_port 5081)"
+    fi
     url="${STORE_URL:-http://localhost:5080}"
     dotnet build Store.Web -c Release -nologo -v q
     # With no SMTP server configured, the store's emails are written here as .eml files.
@@ -28,12 +35,25 @@ case "$cmd" in
     ;;
   test)
     pg_ensure_running
+    if [ "$STORE_PG_STARTED" = 1 ]; then
+      # Leave nothing running: a cluster this command started is stopped however the run ends. One that was
+      # already up (or a server from ConnectionStrings__Store) is left as it was.
+      trap pg_stop EXIT
+      trap 'exit 130' INT
+      trap 'exit 143' TERM
+    fi
     chromium_ensure
     export STORE_TEST_PG="$ConnectionStrings__Store"
     dotnet build Store.sln -c Release -nologo -v q
     dotnet format Store.sln --verify-no-changes --no-restore
     dotnet test Store.Tests -c Release --no-build --logger "console;verbosity=normal"
     dotnet test Store.E2E -c Release --no-build --logger "console;verbosity=normal"
+    ;;
+  backup)
+    store_backup "${2:-}"
+    ;;
+  restore)
+    store_restore "${2:-}" "${3:-}"
     ;;
   db)
     pg_ensure_running
@@ -43,7 +63,7 @@ case "$cmd" in
     pg_stop
     ;;
   *)
-    echo "usage: ./store.sh run | test | db | stop-db" >&2
+    echo "usage: ./store.sh run | test | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
     exit 2
     ;;
 esac
