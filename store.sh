@@ -10,6 +10,10 @@ cd "$STORE_ROOT"
 source scripts/postgres.sh
 # shellcheck source=scripts/chromium.sh
 source scripts/chromium.sh
+# shellcheck source=scripts/image.sh
+source scripts/image.sh
+# shellcheck source=scripts/image-test.sh
+source scripts/image-test.sh
 # shellcheck source=scripts/backup.sh
 source scripts/backup.sh
 
@@ -20,12 +24,12 @@ case "$cmd" in
   run)
     # A cluster started here stays up after Ctrl+C (the next run starts faster); ./store.sh stop-db stops it.
     pg_ensure_running
+    dotnet build Store.Web -c Release -nologo -v q
     if [ -z "${STORE_URL:-}" ] && port_in_use 5080; then
       # Another clone's store has 5080: take the next free port rather than fail to bind.
       STORE_URL="http://localhost:$(free_port 5081)"
     fi
     url="${STORE_URL:-http://localhost:5080}"
-    dotnet build Store.Web -c Release -nologo -v q
     # With no SMTP server configured, the store's emails are written here as .eml files.
     export Store__Email__PickupFolder="${Store__Email__PickupFolder:-$STORE_ROOT/.data/mail}"
     # Uploaded product pictures (resized copies), beside the database and the mail.
@@ -49,6 +53,13 @@ case "$cmd" in
     dotnet test Store.Tests -c Release --no-build --logger "console;verbosity=normal"
     dotnet test Store.E2E -c Release --no-build --logger "console;verbosity=normal"
     ;;
+  image)
+    image_build
+    ;;
+  image-test)
+    pg_ensure_running
+    image_test
+    ;;
   backup)
     store_backup "${2:-}"
     ;;
@@ -63,7 +74,7 @@ case "$cmd" in
     pg_stop
     ;;
   *)
-    echo "usage: ./store.sh run | test | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
+    echo "usage: ./store.sh run | test | image | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
     exit 2
     ;;
 esac
