@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # The store's two commands:
 #   ./store.sh run    start the store with demo data (PostgreSQL provided if none is configured)
-#   ./store.sh test   run every test: unit, integration (real PostgreSQL), component and browser
+#   ./store.sh test   run every test: unit, integration (real PostgreSQL), component, browser and the image's
+# and for owners:
+#   ./store.sh image                    build the container image here (Podman) into .data/image/store.tar
+#   ./store.sh image-test               start that image's entrypoint against PostgreSQL and buy over HTTP
+#   ./store.sh backup [FILE]            the database and the media folder in one archive
+#   ./store.sh restore FILE [DATABASE]  into a new (or empty) database
 set -euo pipefail
 STORE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export STORE_ROOT
@@ -52,6 +57,12 @@ case "$cmd" in
     dotnet format Store.sln --verify-no-changes --no-restore
     dotnet test Store.Tests -c Release --no-build --logger "console;verbosity=normal"
     dotnet test Store.E2E -c Release --no-build --logger "console;verbosity=normal"
+    # The container image, built from the Dockerfile and started as an engine would, buys over HTTP.
+    # STORE_TEST_IMAGE=0 skips it on a developer's machine; CI always runs it.
+    if [ "${STORE_TEST_IMAGE:-1}" != 0 ] || [ -n "${CI:-}" ]; then
+      image_build
+      image_test
+    fi
     ;;
   image)
     image_build
@@ -74,7 +85,7 @@ case "$cmd" in
     pg_stop
     ;;
   *)
-    echo "usage: ./store.sh run | test | image | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
+    echo "usage: ./store.sh run | test | image | image-test | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
     exit 2
     ;;
 esac

@@ -17,7 +17,7 @@ store_backup() {
   images=$(store_images_root)
   work=$(mktemp -d)
   # shellcheck disable=SC2064
-  trap "rm -rf '$work'" RETURN
+  trap "rm -rf '$work'; trap - RETURN" RETURN
   database=$(pg_env_from "$ConnectionStrings__Store" && echo "$PGDATABASE")
   # The database first, then the pictures: pictures are named by their content and only ever added, so every
   # picture the dump refers to is already on disk when the folder is read (a later upload only adds a spare file).
@@ -52,7 +52,7 @@ store_restore() {
   [ -n "$target" ] || target=$(pg_env_from "$ConnectionStrings__Store" && echo "$PGDATABASE")
   work=$(mktemp -d)
   # shellcheck disable=SC2064
-  trap "rm -rf '$work'" RETURN
+  trap "rm -rf '$work'; trap - RETURN" RETURN
   tar -xf "$file" -C "$work" || { echo "store: $file is not a readable backup archive" >&2; return 1; }
   [ -f "$work/store.dump" ] || { echo "store: $file has no store.dump; not a ./store.sh backup archive" >&2; return 1; }
   exists=$(pg_env_from "$ConnectionStrings__Store" && "$(pg_tool psql)" -d postgres -qtAc \

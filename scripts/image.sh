@@ -96,7 +96,9 @@ image_build() {
   echo "store: building $STORE_IMAGE_TAG from the Dockerfile on $aspnet…" >&2
   # chroot isolation: RUN steps need no OCI runtime (crun cannot create containers on this host).
   # Docker format keeps the HEALTHCHECK in the image's configuration (OCI's has no such field).
+  # TARGETARCH is only read by the SDK stage, which this build skips; given, Podman 4.3 does not warn it is missing.
   podman_ build --quiet --isolation chroot --format docker --build-arg APP_SOURCE=prebuilt \
+    --build-arg TARGETARCH="$(image_dotnet_arch | sed 's/x64/amd64/')" \
     --build-arg RUNTIME_IMAGE="$aspnet" -f Dockerfile -t "$STORE_IMAGE_TAG" "$context" >/dev/null
   rm -rf "$context" "$STORE_IMAGE_DIR/store.tar"
   podman_ save --quiet --format oci-archive -o "$STORE_IMAGE_DIR/store.tar" "$STORE_IMAGE_TAG"

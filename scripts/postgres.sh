@@ -171,5 +171,6 @@ pg_tool() {
 
 # Drops database $2 on the server of connection string $1, closing its connections first.
 pg_drop_database() {
-  (pg_env_from "$1" && "$(pg_tool psql)" -d postgres -v ON_ERROR_STOP=1 -qtAc "DROP DATABASE IF EXISTS \"$2\" WITH (FORCE)")
+  (pg_env_from "$1" && PGOPTIONS="-c client_min_messages=warning" "$(pg_tool psql)" -d postgres -v ON_ERROR_STOP=1 -qtAc \
+    "DROP DATABASE IF EXISTS \"$2\" WITH (FORCE)")
 }
