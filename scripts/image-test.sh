@@ -107,7 +107,7 @@ image_test() {
 # `docker stop` would, and unshare exits with it.
 image_test_stop() {
   local child
-  child=$(ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ')
+  child=$(ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ' || true)
   [ -n "$child" ] && kill -TERM "$child" 2>/dev/null
   wait "$1" 2>/dev/null || true
 }
