@@ -232,6 +232,48 @@ public class AccountApiTests(AccountApiFixture fixture) : IClassFixture<AccountA
     }
 
     [Fact]
+    public async Task ResendConfirmation_ForAnUnknownEmail_AnswersAsForAnUnconfirmedAccount()
+    {
+        const string email = "unconfirmed@example.com";
+        var client = fixture.AppClient();
+        await client.PostAsJsonAsync("/api/account/register", new { email, password = Password });
+        await fixture.MailToAsync(email);
+
+        var known = await client.PostAsJsonAsync("/api/account/resendConfirmationEmail", new { email });
+        var unknown = await client.PostAsJsonAsync("/api/account/resendConfirmationEmail", new { email = "ghost@example.com" });
+        var resent = await fixture.MailToAsync(email);
+        var confirmed = await client.GetAsync("/api/account/confirmEmail?" + LinkIn(resent, "/account/confirm-email").Split('?')[1]);
+
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoFactor_WhenANewAuthenticatorKeyIsMade_EndsTheTokensLikeAnySecurityChange()
+    {
+        const string email = "careful@example.com";
+        await fixture.RegisterConfirmedAsync(email);
+        var client = fixture.AppClient();
+        var first = await LoginAsync(client, email);
+
+        var setup = await client.SendAsync(WithToken(HttpMethod.Post, "/api/account/manage/2fa", first.AccessToken, new { }));
+        var body = await setup.Content.ReadFromJsonAsync<JsonElement>();
+        var stale = await client.SendAsync(WithToken(HttpMethod.Post, "/api/account/manage/2fa", first.AccessToken, new { }));
+        var second = await LoginAsync(client, email);
+        var enableWithoutCode = await client.SendAsync(WithToken(HttpMethod.Post, "/api/account/manage/2fa", second.AccessToken, new { enable = true }));
+        var again = await client.SendAsync(WithToken(HttpMethod.Post, "/api/account/manage/2fa", second.AccessToken, new { }));
+
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("sharedKey").GetString()));
+        Assert.False(body.GetProperty("isTwoFactorEnabled").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, enableWithoutCode.StatusCode);
+        Assert.Equal(body.GetProperty("sharedKey").GetString(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString());
+    }
+
+    [Fact]
     public async Task CustomerToken_OnAStaffRoute_Answers403AndAStaffTokenIsAllowed()
     {
         const string email = "not.staff@example.com";
