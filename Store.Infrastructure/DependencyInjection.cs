@@ -66,8 +66,12 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StoreDbContext>()
+            .AddUserManager<StoreUserManager>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            .AddApiEndpoints();
+        services.AddStoreAccounts(configuration);
 
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache(o => o.SizeLimit = 20_000);

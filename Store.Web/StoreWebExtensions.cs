@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
+using Store.Web.Identity;
 using Store.Web.Storefront;
 
 namespace Store.Web;
@@ -22,9 +22,10 @@ public static class StoreWebExtensions
         // Binding failures throw, so the handler above can say what was wrong instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<Api.BearerSecuritySchemeTransformer>().AddOperationTransformer<Api.BearerSecuritySchemeTransformer>());
         services.AddAuthorization();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddStoreAuthentication();
+        services.AddAccountRateLimiting();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -79,6 +80,7 @@ public static class StoreWebExtensions
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

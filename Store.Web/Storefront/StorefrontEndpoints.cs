@@ -19,8 +19,14 @@ public static class StorefrontEndpoints
             return Results.Text(ProductImages.Svg(source.Name, source.Brand), "image/svg+xml");
         }).ExcludeFromDescription();
 
-        app.MapPost("/account/logout", async (SignInManager<StoreUser> signIn) =>
+        app.MapPost("/account/logout", async (SignInManager<StoreUser> signIn, HttpContext http) =>
         {
+            // A new security stamp ends the account's other sessions too: its apps' bearer and refresh tokens.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();

@@ -1,0 +1,12 @@
+namespace Store.Infrastructure.Identity;
+
+public enum AccountEmailKind
+{
+    /// <summary>Confirms the address the account has.</summary>
+    ConfirmEmail,
+
+    /// <summary>Confirms a new address before the account moves to it; sent to the new address.</summary>
+    ChangeEmail,
+
+    PasswordReset,
+}
