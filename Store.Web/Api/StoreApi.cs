@@ -9,6 +9,7 @@ public static class StoreApi
         api.MapCartEndpoints();
         api.MapOrderEndpoints();
         api.MapPaymentEndpoints();
+        api.MapInventoryEndpoints();
 
         // Liveness for load balancers and the mobile app, and the "bare endpoint" the benchmarks compare with.
         api.MapGet("/status", () => TypedResults.Ok(new StatusResponse("ok"))).WithTags("Status");

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+using Store.Infrastructure.Idempotency;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Store.Web.Api;
+
+/// <summary>
+/// <see cref="IdempotencyFilter{TRequest}"/> for stock writes: the change, its ledger lines and the recorded answer
+/// commit together, and a refusal leaves nothing behind but its answer. The services join the transaction it opens.
+/// </summary>
+public sealed class AtomicIdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json)
+    : IdempotencyFilter<TRequest>(idempotency, json)
+{
+    protected override bool Atomic => true;
+}
