@@ -133,12 +133,15 @@ public static class InventoryEndpoints
             .WithDescription("On hand, reserved, available and the reorder rule of each (variant, location). Filters: variant (id), location (id), low=true (available below the reorder point). Pass nextCursor as cursor for the next page; limit is 1 to 200 (50 by default).");
         inventory.MapPost("/adjustments", AdjustAsync).WithSummary("Corrects stock at one location: a count or a difference.")
             .WithDescription("onHand sets what was counted; change adds or takes off units. On hand never goes below zero or below what unpaid orders hold (409). Recorded in the stock ledger and the audit log with the reason. Honours Idempotency-Key.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AddEndpointFilter<AtomicIdempotencyFilter<AdjustStockRequest>>();
         inventory.MapPost("/transfers", TransferAsync).WithSummary("Moves available units from one location to another.")
             .WithDescription("Both rows change or neither; 409 when fewer units are available at the source than asked. Honours Idempotency-Key.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AddEndpointFilter<AtomicIdempotencyFilter<TransferStockRequest>>();
         inventory.MapPost("/receipts", ReceiveAsync).WithSummary("Receives stock: a sent purchase order, or a delivery without one.")
             .WithDescription("Every line or none. A purchase order is received once; receiving it again is 409. Honours Idempotency-Key.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AddEndpointFilter<AtomicIdempotencyFilter<ReceiveStockRequest>>();
     }
 

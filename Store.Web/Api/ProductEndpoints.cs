@@ -41,9 +41,11 @@ public static class ProductEndpoints
         staff.MapGet("/id/{id:int}", GetForStaffAsync).WithSummary("A product as staff edit it, drafts included (where POST /api/products points).");
         staff.MapPatch("/{id:int}", PatchAsync).WithSummary("Changes a product's name, description, published flag or prices (staff only).")
             .WithDescription("A JSON merge patch (application/merge-patch+json or application/json): members left out stay as they are; description null clears it. priceMinor sets every variant's price; variants sets them by SKU, {\"variants\": {\"SKU-1\": {\"priceMinor\": 2500}}}. Unknown members or wrong types are 400; a rule broken (an empty name, a negative price, an unknown SKU) is 422; all changes apply or none, with one audit entry.")
-            .Accepts<ProductPatchRequest>(ProductPatchRequest.MergePatchJson, "application/json");
+            .Accepts<ProductPatchRequest>(ProductPatchRequest.MergePatchJson, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         staff.MapPatch("/id/{id:int}", PatchAsync).WithSummary("The same as PATCH /api/products/{id}, at the address POST /api/products returns.")
-            .Accepts<ProductPatchRequest>(ProductPatchRequest.MergePatchJson, "application/json");
+            .Accepts<ProductPatchRequest>(ProductPatchRequest.MergePatchJson, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         products.MapGet("/", async Task<Results<Ok<ProductListResponse>, Ok<SearchResult>, ValidationProblem>> (
             CatalogQueries catalog,

@@ -260,6 +260,22 @@ public class InventoryApiTests(StoreAppFactory app) : IClassFixture<StoreAppFact
         Assert.Equal((main, city), (await OnHandAsync(1, Main), await OnHandAsync(1, City)));
     }
 
+    [Theory]
+    [InlineData("/api/inventory/receipts", """{"locationId":2,"lines":[{"variantId":1,"quantity":5},{"variantId":999999,"quantity":1}]}""")]
+    [InlineData("/api/inventory/transfers", """{"variantId":1,"fromLocationId":1,"toLocationId":999,"quantity":1}""")]
+    public async Task Write_WhenRefusedHalfwayWithoutAKey_LeavesNothingWritten(string url, string body)
+    {
+        var client = await StaffAsync();
+        var before = await LedgerLinesAsync();
+        var (main, city) = (await OnHandAsync(1, Main), await OnHandAsync(1, City));
+
+        var response = await client.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(before, await LedgerLinesAsync());
+        Assert.Equal((main, city), (await OnHandAsync(1, Main), await OnHandAsync(1, City)));
+    }
+
     [Fact]
     public async Task Write_WhenTheKeyIsReusedWithAnotherBody_Answers422()
     {
@@ -273,6 +289,24 @@ public class InventoryApiTests(StoreAppFactory app) : IClassFixture<StoreAppFact
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await AssertProblemAsync(other, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(1, await MovementsAsync(variant, MovementKind.Adjustment));
+    }
+
+    [Fact]
+    public async Task OpenApi_WhenRead_DescribesTheInventoryRoutesWithTheirRefusals()
+    {
+        var document = await Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        var list = paths.GetProperty("/api/inventory").GetProperty("get");
+        Assert.False(string.IsNullOrEmpty(list.GetProperty("summary").GetString()));
+        Assert.True(list.GetProperty("responses").TryGetProperty("200", out _));
+        foreach (var route in new[] { "/api/inventory/adjustments", "/api/inventory/transfers", "/api/inventory/receipts" })
+        {
+            var post = paths.GetProperty(route).GetProperty("post");
+            Assert.False(string.IsNullOrEmpty(post.GetProperty("summary").GetString()));
+            var responses = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            Assert.Equal(["200", "400", "401", "403", "404", "409", "422"], responses.Order());
+        }
     }
 
     private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
