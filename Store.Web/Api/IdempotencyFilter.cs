@@ -95,10 +95,25 @@ public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOption
         await idempotency.CompleteAsync(scope, key, status, contentType, body, location, CancellationToken.None);
         if (transaction is not null && status < 400)
         {
-            await transaction.CommitAsync(CancellationToken.None);
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch
+            {
+                await idempotency.AbandonAsync(scope, key, CancellationToken.None);
+                throw;
+            }
+
+            Committed();
         }
 
         return result;
+    }
+
+    /// <summary>After the atomic transaction committed: what readers must see only once the change is visible.</summary>
+    protected virtual void Committed()
+    {
     }
 
     private static async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction)
