@@ -98,6 +98,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchLogWriter>());
         services.AddScoped<CartService>();
         services.AddScoped<InventoryService>();
+        services.AddScoped<InventoryQueries>();
         services.AddScoped<ReservationExpiryService>();
         services.AddScoped<PurchaseOrderService>();
         services.AddScoped<Reports.SalesReportService>();

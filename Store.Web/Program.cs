@@ -27,6 +27,7 @@ app.MapStoreApi();
 app.MapStorefrontEndpoints();
 app.MapMediaEndpoints();
 app.MapSeoEndpoints();
+app.MapPwaEndpoints();
 app.MapShippingLabelEndpoints();
 app.MapProductCsvEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

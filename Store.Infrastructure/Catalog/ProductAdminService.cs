@@ -26,7 +26,7 @@ public sealed record VariantPriceEdit(int Id, string Sku, string Title, long Pri
 
 public sealed record ProductAdminRow(int Id, string Name, string Brand, string Category, int VariantCount, long PriceFromMinor, bool Published, bool Featured, DateTimeOffset UpdatedAt);
 
-public sealed class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache, InventoryService inventory, BrandService brands)
+public sealed partial class ProductAdminService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache, InventoryService inventory, BrandService brands, Pricing.PriceFacts facts)
 {
     public async Task<IReadOnlyList<ProductAdminRow>> ListAsync(string? search, CancellationToken ct = default)
     {

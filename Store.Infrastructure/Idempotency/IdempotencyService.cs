@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Store.Domain.Common;
 using Store.Infrastructure.Data;
 
@@ -81,6 +82,12 @@ public sealed class IdempotencyService(StoreDbContext db, IClock clock)
         await db.Database.ExecuteSqlAsync(
             $"UPDATE idempotency_records SET completed_at = {clock.UtcNow}, status_code = {statusCode}, content_type = {contentType}, response_body = {body}, location = {location} WHERE scope = {scope} AND key = {key}",
             ct);
+
+    /// <summary>
+    /// A transaction for the operation itself; <see cref="CompleteAsync"/> called before its commit records the answer
+    /// atomically with the change. The claim from <see cref="BeginAsync"/> is already committed, so duplicates wait.
+    /// </summary>
+    public Task<IDbContextTransaction> BeginOperationAsync(CancellationToken ct) => db.Database.BeginTransactionAsync(ct);
 
     /// <summary>The operation failed unexpectedly: free the key so the client's retry can run it.</summary>
     public async Task AbandonAsync(string scope, string key, CancellationToken ct) =>

@@ -246,6 +246,58 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
         return true;
     }
 
+    /// <summary>
+    /// Staff correction by a difference (3 damaged: −3; a found carton: +12) rather than a count. On hand never goes
+    /// below zero or below what is reserved. Joins the caller's transaction if there is one.
+    /// </summary>
+    public async Task<Result<StockLevelRow>> AdjustByAsync(int variantId, int locationId, int change, string actor, string reason, CancellationToken ct = default)
+    {
+        if (change == 0)
+        {
+            return DomainError.Invalid("stock.change", "An adjustment changes stock by at least one unit.");
+        }
+
+        await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
+
+        // The row stays locked from this read to the write below, so a concurrent sale cannot slip in between.
+        var before = (await LockLevelAsync(variantId, locationId, ct))?.OnHand ?? 0;
+        if (before + change < 0)
+        {
+            return DomainError.Conflict("stock.negative", $"Only {before} on hand there; {-change} cannot be taken off.");
+        }
+
+        var adjusted = await SetOnHandAsync(variantId, locationId, before + change, actor, reason, ct);
+        if (adjusted.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return adjusted;
+    }
+
+    /// <summary>A delivery of several variants to one location, without a purchase order: every line or none.</summary>
+    public async Task<Result<bool>> ReceiveDeliveryAsync(int locationId, IReadOnlyList<(int VariantId, int Quantity)> lines, string actor, string note, CancellationToken ct = default)
+    {
+        if (lines.Count == 0)
+        {
+            return DomainError.Invalid("stock.lines", "A receipt has at least one line.");
+        }
+
+        await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
+        foreach (var (variantId, quantity) in lines)
+        {
+            var received = await ReceiveAsync(variantId, locationId, quantity, actor, note, ct);
+            if (!received.IsSuccess)
+            {
+                return received.Error!;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>Moves available units between locations, atomically: both rows change or neither.</summary>
     public async Task<Result<bool>> TransferAsync(int variantId, int fromLocationId, int toLocationId, int quantity, string actor, CancellationToken ct = default)
     {
@@ -259,13 +311,15 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
             return DomainError.Invalid("stock.transfer", "Choose two different locations.");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction (an API request that records its Idempotency-Key with the change).
+        await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
         var taken = await db.Inventory
             .Where(i => i.VariantId == variantId && i.LocationId == fromLocationId && i.OnHand - i.Reserved >= quantity)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand - quantity), ct);
         if (taken == 0)
         {
-            return DomainError.Conflict("stock.insufficient", $"Fewer than {quantity} units are available to move from that location.");
+            return await MissingVariantOrLocationAsync(variantId, fromLocationId, ct)
+                ?? DomainError.Conflict("stock.insufficient", $"Fewer than {quantity} units are available to move from that location.");
         }
 
         var added = await db.Inventory

@@ -14,9 +14,15 @@ namespace Store.Web.Api;
 /// Honours an Idempotency-Key header on a POST: the same key and body (from the same customer or cart) replayed,
 /// even concurrently, gets the first response and runs the operation once; the same key with another body is 422.
 /// </summary>
-public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json) : IEndpointFilter
+public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>
+    /// When true the operation runs inside a transaction that also records its answer, so a crash between the two
+    /// cannot leave a change whose key looks unused (a retry after the takeover delay would make it twice).
+    /// </summary>
+    protected virtual bool Atomic => false;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -53,6 +59,7 @@ public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, 
                 return Results.Text(replay.Body ?? "", replay.ContentType ?? "application/json", Encoding.UTF8, replay.StatusCode);
         }
 
+        await using var transaction = Atomic ? await idempotency.BeginOperationAsync(http.RequestAborted) : null;
         object? result;
         try
         {
@@ -60,6 +67,7 @@ public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, 
         }
         catch
         {
+            await RollbackAsync(transaction);
             await idempotency.AbandonAsync(scope, key, CancellationToken.None);
             throw;
         }
@@ -69,8 +77,15 @@ public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, 
         var status = (answer as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         if (status >= 500)
         {
+            await RollbackAsync(transaction);
             await idempotency.AbandonAsync(scope, key, CancellationToken.None);
             return result;
+        }
+
+        // A refusal may come after part of the change was written: nothing of it stays, only the answer is kept.
+        if (status >= 400)
+        {
+            await RollbackAsync(transaction);
         }
 
         var value = (answer as IValueHttpResult)?.Value;
@@ -78,7 +93,35 @@ public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, 
         var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), options);
         var location = answer?.GetType().GetProperty("Location")?.GetValue(answer) as string;
         await idempotency.CompleteAsync(scope, key, status, contentType, body, location, CancellationToken.None);
+        if (transaction is not null && status < 400)
+        {
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch
+            {
+                await idempotency.AbandonAsync(scope, key, CancellationToken.None);
+                throw;
+            }
+
+            Committed();
+        }
+
         return result;
+    }
+
+    /// <summary>After the atomic transaction committed: what readers must see only once the change is visible.</summary>
+    protected virtual void Committed()
+    {
+    }
+
+    private static async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction)
+    {
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
     }
 
     // Keys belong to whoever sent them: a customer, else a guest's cart.

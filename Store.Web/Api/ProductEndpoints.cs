@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Store.Domain.Common;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Search;
@@ -31,6 +34,18 @@ public static class ProductEndpoints
     public static void MapProductEndpoints(this RouteGroupBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Products");
+        var staff = products.MapGroup("").RequireAuthorization(new AuthorizeAttribute { Roles = StoreRoles.AdminOrStaff })
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // By id, not slug: a slug may be all digits ("1984"), and drafts, which have no public page, are included.
+        staff.MapGet("/id/{id:int}", GetForStaffAsync).WithSummary("A product as staff edit it, drafts included (where POST /api/products points).");
+        staff.MapPatch("/{id:int}", PatchAsync).WithSummary("Changes a product's name, description, published flag or prices (staff only).")
+            .WithDescription("A JSON merge patch (application/merge-patch+json or application/json): members left out stay as they are; description null clears it. priceMinor sets every variant's price; variants sets them by SKU, {\"variants\": {\"SKU-1\": {\"priceMinor\": 2500}}}. Unknown members or wrong types are 400; a rule broken (an empty name, a negative price, an unknown SKU) is 422; all changes apply or none, with one audit entry.")
+            .Accepts<ProductPatchRequest>(ProductPatchRequest.MergePatchJson, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        staff.MapPatch("/id/{id:int}", PatchAsync).WithSummary("The same as PATCH /api/products/{id}, at the address POST /api/products returns.")
+            .Accepts<ProductPatchRequest>(ProductPatchRequest.MergePatchJson, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         products.MapGet("/", async Task<Results<Ok<ProductListResponse>, Ok<SearchResult>, ValidationProblem>> (
             CatalogQueries catalog,
@@ -71,6 +86,39 @@ public static class ProductEndpoints
                 ? TypedResults.Created($"/api/products/id/{created.Value}", new ProductDetailRef(created.Value))
                 : ApiResults.Problem(created.Error!);
         }).RequireAuthorization(p => p.RequireRole(StoreRoles.Admin, StoreRoles.Staff)).WithSummary("Creates a product with its variants and initial stock (staff only).");
+    }
+
+    public static async Task<Results<Ok<ProductEdit>, NotFound>> GetForStaffAsync(int id, ProductAdminService admin, CancellationToken ct) =>
+        await admin.GetForEditAsync(id, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<ProductEdit>, ValidationProblem, ProblemHttpResult>> PatchAsync(
+        int id, HttpRequest request, ProductAdminService admin, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(title: $"Send the patch as {ProductPatchRequest.MergePatchJson} or application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            return ApiResults.Validation(new Dictionary<string, string[]> { ["Body"] = [$"The body is not JSON: {e.Message}"] });
+        }
+
+        var (patch, errors) = ProductPatchRequest.Read(body);
+        if (patch is null)
+        {
+            return ApiResults.Validation(errors);
+        }
+
+        var patched = await admin.PatchAsync(id, patch, user.Identity?.Name ?? "api", ct);
+        return patched.IsSuccess && await admin.GetForEditAsync(id, ct) is { } product
+            ? TypedResults.Ok(product)
+            : ApiResults.Problem(patched.Error ?? DomainError.NotFound("product.unknown", "No such product."));
     }
 }
 
