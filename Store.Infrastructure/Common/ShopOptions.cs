@@ -5,6 +5,10 @@ public sealed class ShopOptions
     public const string Section = "Store";
 
     public string Name { get; set; } = "Northwind Outfitters";
+
+    /// <summary>Where shoppers write to; also the seller's email on invoices unless Address:Email is set.</summary>
+    public string ContactEmail { get; set; } = "orders@northwind.example";
+
     public string Currency { get; set; } = "USD";
 
     /// <summary>
@@ -15,7 +19,8 @@ public sealed class ShopOptions
     /// <summary>Where the cart estimates shipping before the shopper has given an address (ISO country code).</summary>
     public string HomeCountry { get; set; } = "US";
 
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>The demo catalog, locations and suppliers (./store.sh run). Off: an empty store its owner sets up.</summary>
+    public bool SeedDemoData { get; set; }
 
     /// <summary>With the demo catalog, also a few sales and a markdown rule (tests that expect regular prices turn it off).</summary>
     public bool SeedDemoPricing { get; set; } = true;
@@ -33,6 +38,20 @@ public sealed class ShopOptions
 
     /// <summary>The seller on invoices and the sender on shipping labels.</summary>
     public ShopAddressOptions Address { get; set; } = new();
+
+    /// <summary>Store:Setup: the first stock location, for a store configured by environment variables.</summary>
+    public SetupOptions Setup { get; set; } = new();
+}
+
+public sealed class SetupOptions
+{
+    public FirstLocationOptions Location { get; set; } = new();
+}
+
+public sealed class FirstLocationOptions
+{
+    public string Code { get; set; } = "MAIN";
+    public string Name { get; set; } = "Main warehouse";
 }
 
 public sealed class FulfilmentOptions

@@ -19,7 +19,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
 {
     public async Task<string> ExportAsync(CancellationToken ct = default)
     {
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
         var products = await db.Products.AsNoTracking()
             .OrderBy(p => p.Id)
             .Select(p => new
@@ -122,7 +122,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
         }
 
         await db.SaveChangesAsync(ct);
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
         foreach (var (variant, stock) in newVariants)
         {
             if (stock > 0)
@@ -313,7 +313,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
             return [];
         }
 
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
         return await db.Variants.AsNoTracking()
             .Where(v => skus.Contains(v.Sku))
             .Select(v => new { v.Sku, OnHand = db.Inventory.Where(i => i.VariantId == v.Id && i.LocationId == location).Select(i => (int?)i.OnHand).FirstOrDefault() ?? 0 })
