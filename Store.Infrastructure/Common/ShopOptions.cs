@@ -8,6 +8,12 @@ public sealed class ShopOptions
     public string Currency { get; set; } = "USD";
 
     /// <summary>
+    /// How amounts, and numbers typed in the admin, are written (a .NET culture name such as en-US or de-DE). Empty:
+    /// the usual culture of <see cref="HomeCountry"/>. Read through <see cref="MoneyFormatter"/>, never directly.
+    /// </summary>
+    public string? Culture { get; set; }
+
+    /// <summary>
     /// False: US style, tax is added on top of shelf prices at checkout. True: VAT style, shelf prices include tax.
     /// </summary>
     public bool PricesIncludeTax { get; set; }
@@ -33,6 +39,18 @@ public sealed class ShopOptions
 
     /// <summary>The seller on invoices and the sender on shipping labels.</summary>
     public ShopAddressOptions Address { get; set; } = new();
+
+    /// <summary>Store:Tax: what checkout does with an address no tax zone covers.</summary>
+    public TaxOptions Tax { get; set; } = new();
+}
+
+public sealed class TaxOptions
+{
+    /// <summary>
+    /// True: checkout refuses an address no tax zone covers (the shopper is told why; the API answers 422), so no
+    /// order is taken untaxed by mistake. False (default): such orders are taken without tax and counted for the owner.
+    /// </summary>
+    public bool RefuseUncoveredAddresses { get; set; }
 }
 
 public sealed class FulfilmentOptions

@@ -56,7 +56,7 @@ public static class DatabaseInitializer
         {
             // Demo pricing only with a fresh demo catalog: an existing store never gets surprise sales on restart.
             var fresh = !await db.Products.AnyAsync(ct);
-            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), options.Currency, ct);
             if (fresh && options.SeedDemoPricing)
             {
                 await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
