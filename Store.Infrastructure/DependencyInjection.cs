@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddSingleton<RatesCache>();
+        services.AddSingleton<MoneyFormatter>();
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention()

@@ -8,14 +8,11 @@ namespace Store.Domain.Settings;
 /// </summary>
 public sealed record StoreProfile(string Name, string ContactEmail, string Currency, bool PricesIncludeTax, string HomeCountry)
 {
-    /// <summary>
-    /// Currencies the store can sell in: money is kept in minor units with two decimals, so currencies without
-    /// (JPY, KRW) or with three (KWD) would be priced wrongly and are not offered.
-    /// </summary>
+    /// <summary>The currencies the setup and settings pages offer (prices are kept in each one's minor units, see <see cref="Store.Domain.Common.Currencies"/>).</summary>
     public static readonly IReadOnlyList<string> Currencies =
     [
         "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN",
-        "MXN", "BRL", "ZAR", "INR", "SGD", "HKD",
+        "MXN", "BRL", "ZAR", "INR", "SGD", "HKD", "JPY",
     ];
 
     public static Result<StoreProfile> Create(string? name, string? contactEmail, string? currency, bool pricesIncludeTax, string? homeCountry)
@@ -53,5 +50,21 @@ public sealed record StoreProfile(string Name, string ContactEmail, string Curre
             && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
     }
 
-    public static bool IsCountryCode(string? value) => value is { Length: 2 } && value.All(char.IsAsciiLetterUpper);
+    /// <summary>An ISO 3166-1 alpha-2 code the platform knows (two letters such as ZZ are not a country).</summary>
+    public static bool IsCountryCode(string? value)
+    {
+        if (value is not { Length: 2 } || !value.All(char.IsAsciiLetterUpper))
+        {
+            return false;
+        }
+
+        try
+        {
+            return new System.Globalization.RegionInfo(value).TwoLetterISORegionName == value;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

@@ -12,6 +12,12 @@ public sealed class ShopOptions
     public string Currency { get; set; } = "USD";
 
     /// <summary>
+    /// How amounts, and numbers typed in the admin, are written (a .NET culture name such as en-US or de-DE). Empty:
+    /// the usual culture of <see cref="HomeCountry"/>. Read through <see cref="MoneyFormatter"/>, never directly.
+    /// </summary>
+    public string? Culture { get; set; }
+
+    /// <summary>
     /// False: US style, tax is added on top of shelf prices at checkout. True: VAT style, shelf prices include tax.
     /// </summary>
     public bool PricesIncludeTax { get; set; }
@@ -41,6 +47,9 @@ public sealed class ShopOptions
 
     /// <summary>Store:Setup: the first stock location, for a store configured by environment variables.</summary>
     public SetupOptions Setup { get; set; } = new();
+
+    /// <summary>Store:Tax: what checkout does with an address no tax zone covers.</summary>
+    public TaxOptions Tax { get; set; } = new();
 }
 
 public sealed class SetupOptions
@@ -52,6 +61,15 @@ public sealed class FirstLocationOptions
 {
     public string Code { get; set; } = "MAIN";
     public string Name { get; set; } = "Main warehouse";
+}
+
+public sealed class TaxOptions
+{
+    /// <summary>
+    /// True: checkout refuses an address no tax zone covers (the shopper is told why; the API answers 422), so no
+    /// order is taken untaxed by mistake. False (default): such orders are taken without tax and counted for the owner.
+    /// </summary>
+    public bool RefuseUncoveredAddresses { get; set; }
 }
 
 public sealed class FulfilmentOptions

@@ -127,7 +127,7 @@ public static class DatabaseInitializer
 
             // Demo pricing only with a fresh demo catalog: an existing store never gets surprise sales on restart.
             var fresh = !await db.Products.AnyAsync(ct);
-            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), options.Currency, ct);
             if (fresh && options.SeedDemoPricing)
             {
                 await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
@@ -158,7 +158,7 @@ public static class DatabaseInitializer
         location.Value.ShipsFrom(shipFrom.IsSuccess ? shipFrom.Value : null);
         db.Locations.Add(location.Value);
         audit.Record(SetupService.Actor, "location.created", "location", location.Value.Code, new { location.Value.Name, location.Value.Priority });
-        var presets = await StorePresets.ApplyAsync(db, options.HomeCountry, options.Currency, ct);
+        var presets = await Tax.TaxPresets.ApplyAsync(db, options.HomeCountry, options.Currency, ct);
         audit.Record(SetupService.Actor, "store.set-up", "settings", "store", new { Source = "configuration", options.Name, options.Currency, options.HomeCountry, PresetRules = presets });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Store set up from configuration: location {Code}, {Presets} tax and shipping rules for {Country}", location.Value.Code, presets, options.HomeCountry);

@@ -87,21 +87,21 @@ public sealed class SupplierService(StoreDbContext db, AuditLog audit)
     /// <summary>Sets who supplies a variant and on what terms; <paramref name="cost"/> is in the product's currency with a dot ("12.50"), empty when unknown.</summary>
     public async Task<Result<bool>> SetSourcingAsync(int variantId, int? supplierId, string? supplierSku, string? cost, int packSize, string actor, CancellationToken ct = default)
     {
-        long? costMinor = null;
-        if (!string.IsNullOrWhiteSpace(cost))
-        {
-            if (!ProductCsv.TryParsePrice(cost.Trim(), out var parsed))
-            {
-                return DomainError.Invalid("variant.cost", "Write the cost with a dot and at most two decimals, such as 12.50.");
-            }
-
-            costMinor = parsed;
-        }
-
-        var variant = await db.Variants.FirstOrDefaultAsync(v => v.Id == variantId, ct);
+        var variant = await db.Variants.Include(v => v.Product).FirstOrDefaultAsync(v => v.Id == variantId, ct);
         if (variant is null)
         {
             return DomainError.NotFound("variant.unknown", "No such variant.");
+        }
+
+        long? costMinor = null;
+        if (!string.IsNullOrWhiteSpace(cost))
+        {
+            if (!ProductCsv.TryParsePrice(cost.Trim(), variant.Product.Currency, out var parsed))
+            {
+                return DomainError.Invalid("variant.cost", $"Write the cost in {variant.Product.Currency} with a dot, such as 12.50.");
+            }
+
+            costMinor = parsed;
         }
 
         if (supplierId is not null && !await db.Suppliers.AnyAsync(s => s.Id == supplierId, ct))

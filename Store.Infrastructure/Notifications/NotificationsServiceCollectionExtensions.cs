@@ -30,7 +30,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var shop = provider.GetRequiredService<IOptions<ShopOptions>>().Value;
-            return new EmailTemplates(shop.Name, shop.PublicBaseUrl);
+            return new EmailTemplates(shop.Name, shop.PublicBaseUrl, provider.GetRequiredService<MoneyFormatter>().Culture);
         });
 
         services.AddScoped<OrderMailer>();

@@ -7,6 +7,7 @@ using Store.Infrastructure.Audit;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
+using Store.Infrastructure.Tax;
 
 namespace Store.Infrastructure.Settings;
 
@@ -100,7 +101,7 @@ public sealed class SetupService(
             audit.Record(ownerEmail, "location.created", "location", location.Value.Code, new { location.Value.Name, location.Value.Priority, ShipFrom = address.Value });
         }
 
-        var presets = request.ApplyTaxAndShippingPresets ? await StorePresets.ApplyAsync(db, profile.Value.HomeCountry, profile.Value.Currency, ct) : 0;
+        var presets = request.ApplyTaxAndShippingPresets ? await TaxPresets.ApplyAsync(db, profile.Value.HomeCountry, profile.Value.Currency, ct) : 0;
         audit.Record(Actor, "staff.created", "user", ownerEmail, new { Role = StoreRoles.Admin });
         audit.Record(ownerEmail, "store.set-up", "settings", "store", new { Settings = answers, PresetRules = presets });
         await db.SaveChangesAsync(ct);

@@ -15,8 +15,9 @@ public class StoreProfileTests
     [Theory]
     [InlineData("", "a@b.example", "USD", "US", "store.name")]
     [InlineData("Kiosk", "nope", "USD", "US", "store.contact-email")]
-    [InlineData("Kiosk", "a@b.example", "JPY", "US", "store.currency")]
+    [InlineData("Kiosk", "a@b.example", "XXX", "US", "store.currency")]
     [InlineData("Kiosk", "a@b.example", "USD", "USA", "store.home-country")]
+    [InlineData("Kiosk", "a@b.example", "USD", "ZZ", "store.home-country")]
     public void Create_WhenAnAnswerIsBad_SaysWhich(string name, string email, string currency, string country, string error) =>
         Assert.Equal(error, StoreProfile.Create(name, email, currency, false, country).Error!.Code);
 }

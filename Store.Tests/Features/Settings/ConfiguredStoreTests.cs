@@ -46,7 +46,8 @@ public class ConfiguredStoreTests(ConfiguredStoreFixture db) : IClassFixture<Con
 
         var location = await context.Locations.SingleAsync();
         Assert.Equal(("OSL", "Oslo lager", "Oslo"), (location.Code, location.Name, location.ShipFrom!.City));
-        Assert.Equal("home-no", (await context.ShippingZones.SingleAsync()).Id);
+        Assert.Equal("no", (await context.ShippingZones.SingleAsync()).Id);
+        Assert.All(await context.ShippingMethods.ToListAsync(), m => Assert.Equal("NOK", m.Currency));
         Assert.Empty(await context.Products.ToListAsync());
         Assert.Equal("NOK", db.Get<IOptions<ShopOptions>>(scope).Value.Currency);
 

@@ -56,9 +56,9 @@ public class SetupServiceTests(EmptyStoreFixture db) : IClassFixture<EmptyStoreF
 
             var location = await context.Locations.SingleAsync();
             Assert.Equal(("LEJ", "Lager Leipzig", "Marktplatz 1", "DE"), (location.Code, location.Name, location.ShipFrom!.Line1, location.ShipFrom.Country));
-            var zone = await context.ShippingZones.SingleAsync();
-            Assert.Contains(zone.Areas, a => a.Country == "DE");
+            Assert.Equal(["de", "eu"], await context.ShippingZones.Select(z => z.Id).OrderBy(id => id).ToListAsync());
             Assert.All(await context.ShippingMethods.ToListAsync(), m => Assert.Equal("EUR", m.Currency));
+            Assert.Equal(19m, (await context.TaxZones.SingleAsync(z => z.Country == "DE")).StandardRate);
             Assert.Contains(await context.AuditLog.Select(a => a.Action).ToListAsync(), a => a == "store.set-up");
 
             var again = await db.Get<SetupService>(scope).CompleteAsync(Answers("intruder@example.com"));
@@ -90,6 +90,7 @@ public class SetupRaceTests(EmptyStoreFixture db) : IClassFixture<EmptyStoreFixt
         var context = db.Get<StoreDbContext>(check);
         Assert.Equal(1, await context.Users.CountAsync());
         Assert.Equal(1, await context.Locations.CountAsync());
-        Assert.Equal(1, await context.ShippingZones.CountAsync());
+        Assert.Equal(2, await context.ShippingZones.CountAsync());
+        Assert.Equal(1, await context.TaxZones.CountAsync(z => z.Country == "DE"));
     }
 }
