@@ -168,14 +168,14 @@ public sealed partial class NewStoreTests(NewStoreAppFixture store, BrowserFixtu
 
             // The sales took it under its reorder point: a purchase order to its supplier is drafted on its own, in packs of six.
             await admin.OpenInteractiveAsync("/admin/inventory", stock.Locator("tr", new() { HasText = "HM-BLUE" }).First);
-            await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Purchase orders" }).ClickAsync();
+            await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Purchase orders", Exact = true }).ClickAsync();
             var drafted = orders.Locator("tbody tr", new() { HasText = "system:inventory-worker" });
             for (var attempt = 1; await drafted.CountAsync() == 0 && attempt <= 20; attempt++)
             {
                 // The order worker drafts it from the outbox within seconds; the panel shows what was there when it opened.
                 await Task.Delay(1_000);
-                await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Stock" }).ClickAsync();
-                await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Purchase orders" }).ClickAsync();
+                await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Stock", Exact = true }).ClickAsync();
+                await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Purchase orders", Exact = true }).ClickAsync();
             }
 
             await Expect(drafted).ToContainTextAsync("Prairie Goods");
@@ -184,7 +184,7 @@ public sealed partial class NewStoreTests(NewStoreAppFixture store, BrowserFixtu
 
             // The reorder list shows the sales rate behind it and the order on its way.
             var reorder = ownerPage.GetByTestId("reorder");
-            await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Reorder" }).ClickAsync();
+            await ownerPage.GetByRole(AriaRole.Tab, new() { Name = "Reorder", Exact = true }).ClickAsync();
             var line = reorder.Locator("tr", new() { HasText = "HM-BLUE" }).Filter(new() { HasText = "Wharf warehouse" });
             await Expect(line.Locator("td")).ToHaveTextAsync(["HM-BLUE", Product, "Wharf warehouse", "Prairie Goods", "10 d", "5", "0.17", "1", "6", "2", "—"]);
             await admin.ExpectNoCircuitErrorAsync();
@@ -209,10 +209,10 @@ public sealed partial class NewStoreTests(NewStoreAppFixture store, BrowserFixtu
     {
         if (!AdminInventoryUrl().IsMatch(admin.Page.Url))
         {
-            await admin.OpenInteractiveAsync("/admin/inventory", admin.Page.GetByRole(AriaRole.Tab, new() { Name = tab }));
+            await admin.OpenInteractiveAsync("/admin/inventory", admin.Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }));
         }
 
-        await admin.Page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
+        await admin.Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
         await Expect(ready).ToBeVisibleAsync();
         await admin.ExpectNoCircuitErrorAsync();
     }
@@ -271,8 +271,8 @@ public sealed class ConfiguredStoreTests(ConfiguredStoreAppFixture store, Browse
             await Expect(name.Locator("input")).ToBeDisabledAsync();
             await Expect(name.GetByTestId("setting-source")).ToContainTextAsync("Locked: set by configuration (Store:Name)");
 
-            await admin.OpenInteractiveAsync("/admin/inventory", page.GetByRole(AriaRole.Tab, new() { Name = "Locations" }));
-            await page.GetByRole(AriaRole.Tab, new() { Name = "Locations" }).ClickAsync();
+            await admin.OpenInteractiveAsync("/admin/inventory", page.GetByRole(AriaRole.Tab, new() { Name = "Locations", Exact = true }));
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Locations", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("locations")).ToContainTextAsync("Lager Leipzig");
             await Expect(page.GetByTestId("locations")).ToContainTextAsync("Marktplatz 1, Leipzig 04109, DE");
         }
