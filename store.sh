@@ -39,6 +39,8 @@ case "$cmd" in
     export Store__Email__PickupFolder="${Store__Email__PickupFolder:-$STORE_ROOT/.data/mail}"
     # Uploaded product pictures (resized copies), beside the database and the mail.
     export Store__Images__Root="${Store__Images__Root:-$STORE_ROOT/.data/images}"
+    # The demo catalog, locations, suppliers and a generated admin password; a real store starts without them.
+    export Store__SeedDemoData="${Store__SeedDemoData:-true}"
     echo "store: starting at $url  (admin: /admin, API docs: /openapi/v1.json, emails: $Store__Email__PickupFolder; Ctrl+C stops)"
     exec dotnet run --project Store.Web -c Release --no-build --no-launch-profile --urls "$url"
     ;;

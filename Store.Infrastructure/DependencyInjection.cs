@@ -18,6 +18,7 @@ using Store.Infrastructure.Notifications;
 using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Outbox;
 using Store.Infrastructure.Payments;
+using Store.Infrastructure.Settings;
 
 namespace Store.Infrastructure;
 
@@ -46,10 +47,11 @@ public static class DependencyInjection
         var connectionString = WithAutoPrepare(configuration.GetConnectionString("Store")
             ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store."));
 
-        services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
+        services.AddStoreSettings(configuration, connectionString);
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddSingleton<RatesCache>();
+        services.AddSingleton<MoneyFormatter>();
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention()
@@ -101,6 +103,9 @@ public static class DependencyInjection
         services.AddScoped<InventoryQueries>();
         services.AddScoped<ReservationExpiryService>();
         services.AddScoped<PurchaseOrderService>();
+        services.AddScoped<LocationService>();
+        services.AddScoped<SupplierService>();
+        services.AddScoped<ReorderService>();
         services.AddScoped<Reports.SalesReportService>();
         services.AddScoped<Outbox.IOutboxHandler, StockLowHandler>();
         services.AddScoped<Idempotency.IdempotencyService>();

@@ -2,6 +2,8 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
+using Store.Infrastructure.Data;
+using Store.Infrastructure.Settings;
 using Store.Web.Identity;
 using Store.Web.Storefront;
 
@@ -78,6 +80,7 @@ public static class StoreWebExtensions
         });
         app.UseRouting();
         app.MapStaticAssets();
+        app.UseFirstRunSetup();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -87,6 +90,30 @@ public static class StoreWebExtensions
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// Until the store has a staff account, every page visit leads to the setup form. Files, the API, Blazor's own
+    /// endpoints and the health check are left alone; once set up, this costs one field read per request.
+    /// </summary>
+    private static void UseFirstRunSetup(this WebApplication app) =>
+        app.Use(async (ctx, next) =>
+        {
+            var state = ctx.RequestServices.GetRequiredService<SetupState>();
+            if (!state.KnownComplete && IsPageVisit(ctx.Request)
+                && !await state.IsCompleteAsync(ctx.RequestServices.GetRequiredService<StoreDbContext>(), ctx.RequestAborted))
+            {
+                ctx.Response.Redirect("/setup");
+                return;
+            }
+
+            await next(ctx);
+        });
+
+    private static bool IsPageVisit(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !Path.HasExtension(request.Path.Value)
+        && !new[] { "/setup", "/api", "/_framework", "/_blazor", "/_content", "/media", "/healthz", "/openapi", "/error", "/not-found" }
+            .Any(prefix => request.Path.StartsWithSegments(prefix));
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

@@ -39,7 +39,7 @@ public sealed class Product
     public int? BrandId { get; private set; }
     public int CategoryId { get; private set; }
     public Category? Category { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
 
     /// <summary>Who restocks this product; low-stock alerts draft purchase orders to them.</summary>
     public int? SupplierId { get; private set; }

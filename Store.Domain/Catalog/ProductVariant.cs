@@ -41,6 +41,45 @@ public sealed class ProductVariant
 
     public Money Price(string currency) => new(PriceMinor, currency);
 
+    /// <summary>Who this variant is bought from; null: the product's supplier, if any.</summary>
+    public int? SupplierId { get; private set; }
+
+    /// <summary>The supplier's own code for it, printed on purchase orders.</summary>
+    public string? SupplierSku { get; private set; }
+
+    /// <summary>What one unit costs the store, in the product's currency; null when not known.</summary>
+    public long? CostMinor { get; private set; }
+
+    /// <summary>The supplier sells in packs of this many units; orders are rounded up to whole packs.</summary>
+    public int PackSize { get; private set; } = 1;
+
+    public Money? Cost(string currency) => CostMinor is { } minor ? new Money(minor, currency) : null;
+
+    public Result<bool> SetSourcing(int? supplierId, string? supplierSku, long? costMinor, int packSize)
+    {
+        if (costMinor < 0)
+        {
+            return DomainError.Invalid("variant.cost", "A cost cannot be negative.");
+        }
+
+        if (packSize is < 1 or > 10_000)
+        {
+            return DomainError.Invalid("variant.pack-size", "A pack holds 1 to 10,000 units.");
+        }
+
+        if (supplierSku?.Trim().Length > 64)
+        {
+            return DomainError.Invalid("variant.supplier-sku", "A supplier SKU has at most 64 characters.");
+        }
+
+        SupplierId = supplierId;
+        SupplierSku = string.IsNullOrWhiteSpace(supplierSku) ? null : supplierSku.Trim();
+        CostMinor = costMinor;
+        PackSize = packSize;
+        return true;
+    }
+
+
     public void SetFloorPrice(long? floorMinor)
     {
         if (floorMinor < 0)

@@ -19,14 +19,8 @@ public readonly record struct Money(long Minor, string Currency)
 
     public Money Times(int quantity) => new(checked(Minor * quantity), Currency);
 
-    /// <summary>Formats with two decimals; every currency the store sells in today has two minor digits.</summary>
-    public override string ToString()
-    {
-        var sign = Minor < 0 ? "-" : "";
-        var abs = Math.Abs(Minor);
-        var symbol = Currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => Currency + " " };
-        return $"{sign}{symbol}{abs / 100:N0}.{abs % 100:D2}";
-    }
+    /// <summary>The amount in the current culture's way of writing numbers, with the currency's own symbol and decimals.</summary>
+    public override string ToString() => MoneyFormat.For(System.Globalization.CultureInfo.CurrentCulture).Format(this);
 
     private static void EnsureSameCurrency(Money a, Money b)
     {

@@ -33,7 +33,7 @@ public sealed class Order
     public string Email { get; private set; } = "";
     public ShippingAddress ShippingAddress { get; private set; } = null!;
     public OrderStatus Status { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
     public long SubtotalMinor { get; private set; }
     public long ShippingMinor { get; private set; }
     public long TaxMinor { get; private set; }

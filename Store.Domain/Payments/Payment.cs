@@ -25,7 +25,7 @@ public sealed class Payment
     public string Provider { get; private set; } = "";
     public PaymentStatus Status { get; private set; }
     public long AmountMinor { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
     public string? CardLast4 { get; private set; }
     public string? FailureReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -32,7 +32,7 @@ public sealed class PaymentDispute
     /// <summary>The provider's id (a Stripe dp_… id).</summary>
     public string ProviderReference { get; private set; } = "";
     public long AmountMinor { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
 
     /// <summary>The bank's reason as the provider names it ("fraudulent", "product_not_received" …).</summary>
     public string Reason { get; private set; } = "";

@@ -24,7 +24,7 @@ public sealed class Refund
     public Guid OrderId { get; private set; }
     public Guid PaymentId { get; private set; }
     public long AmountMinor { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
     public string Reason { get; private set; } = "";
     public string Actor { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }

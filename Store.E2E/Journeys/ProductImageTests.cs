@@ -80,7 +80,7 @@ public sealed class ProductImageTests(StoreAppFixture store, BrowserFixture brow
     }
 
     /// <summary>A real PNG (truecolour, one diagonal gradient), written by hand: the E2E project has no imaging library.</summary>
-    private static byte[] Png(int width, int height)
+    internal static byte[] Png(int width, int height)
     {
         var raw = new byte[height * ((width * 3) + 1)];
         for (var y = 0; y < height; y++)

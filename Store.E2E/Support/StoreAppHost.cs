@@ -44,7 +44,18 @@ public sealed class StoreAppHost : IAsyncDisposable
         }
     }
 
-    public static async Task<StoreAppHost> StartAsync(CancellationToken ct = default)
+    /// <summary>The demo store with a known admin, as most journeys want it.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> DemoStore = new Dictionary<string, string?>
+    {
+        ["Store__SeedDemoData"] = "true",
+        ["Store__Admin__Email"] = AdminEmail,
+        ["Store__Admin__Password"] = AdminPassword,
+    };
+
+    public static Task<StoreAppHost> StartAsync(CancellationToken ct = default) => StartAsync(DemoStore, ct);
+
+    /// <summary>The store with exactly <paramref name="environment"/> as its Store__ settings (an empty map: a new, unconfigured store).</summary>
+    public static async Task<StoreAppHost> StartAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken ct = default)
     {
         var assembly = TestPaths.WebAssembly;
         if (!File.Exists(assembly))
@@ -78,8 +89,15 @@ public sealed class StoreAppHost : IAsyncDisposable
 
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["ConnectionStrings__Store"] = database.ConnectionString;
-            start.Environment["Store__Admin__Email"] = AdminEmail;
-            start.Environment["Store__Admin__Password"] = AdminPassword;
+            foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Store__", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                start.Environment.Remove(inherited);
+            }
+
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
             start.Environment["Store__Images__Root"] = ImageRoot;
             start.Environment["DOTNET_NOLOGO"] = "1";
 

@@ -99,7 +99,7 @@ public sealed partial class ProductAdminService(StoreDbContext db, AuditLog audi
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
 
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
         foreach (var (variant, stock) in variants)
         {
             if (stock > 0)

@@ -179,5 +179,5 @@ public sealed class VariantGridService(StoreDbContext db, AuditLog audit, Catalo
     private static bool ValidSku(string sku) =>
         !string.IsNullOrWhiteSpace(sku) && sku.Trim().Length <= 64 && sku.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private Task<int> MainLocationAsync(CancellationToken ct) => db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
+    private Task<int> MainLocationAsync(CancellationToken ct) => db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
 }

@@ -2,14 +2,16 @@ namespace Store.Infrastructure.Common;
 
 public sealed class ShopAddressOptions
 {
-    public string Name { get; set; } = "Northwind Outfitters";
+    /// <summary>The seller's name; empty: the store's name.</summary>
+    public string Name { get; set; } = "";
     public string Line1 { get; set; } = "200 Commerce Street";
     public string? Line2 { get; set; } = "Warehouse 3";
     public string City { get; set; } = "Portland";
     public string? Region { get; set; } = "OR";
     public string PostalCode { get; set; } = "97204";
     public string Country { get; set; } = "US";
-    public string Email { get; set; } = "orders@northwind.example";
+    /// <summary>Empty: the store's contact email.</summary>
+    public string Email { get; set; } = "";
 
     /// <summary>VAT or sales tax registration shown on invoices; left off when empty.</summary>
     public string? TaxId { get; set; }

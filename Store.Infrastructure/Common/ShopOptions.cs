@@ -5,7 +5,17 @@ public sealed class ShopOptions
     public const string Section = "Store";
 
     public string Name { get; set; } = "Northwind Outfitters";
+
+    /// <summary>Where shoppers write to; also the seller's email on invoices unless Address:Email is set.</summary>
+    public string ContactEmail { get; set; } = "orders@northwind.example";
+
     public string Currency { get; set; } = "USD";
+
+    /// <summary>
+    /// How amounts, and numbers typed in the admin, are written (a .NET culture name such as en-US or de-DE). Empty:
+    /// the usual culture of <see cref="HomeCountry"/>. Read through <see cref="MoneyFormatter"/>, never directly.
+    /// </summary>
+    public string? Culture { get; set; }
 
     /// <summary>
     /// False: US style, tax is added on top of shelf prices at checkout. True: VAT style, shelf prices include tax.
@@ -15,7 +25,8 @@ public sealed class ShopOptions
     /// <summary>Where the cart estimates shipping before the shopper has given an address (ISO country code).</summary>
     public string HomeCountry { get; set; } = "US";
 
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>The demo catalog, locations and suppliers (./store.sh run). Off: an empty store its owner sets up.</summary>
+    public bool SeedDemoData { get; set; }
 
     /// <summary>With the demo catalog, also a few sales and a markdown rule (tests that expect regular prices turn it off).</summary>
     public bool SeedDemoPricing { get; set; } = true;
@@ -33,6 +44,32 @@ public sealed class ShopOptions
 
     /// <summary>The seller on invoices and the sender on shipping labels.</summary>
     public ShopAddressOptions Address { get; set; } = new();
+
+    /// <summary>Store:Setup: the first stock location, for a store configured by environment variables.</summary>
+    public SetupOptions Setup { get; set; } = new();
+
+    /// <summary>Store:Tax: what checkout does with an address no tax zone covers.</summary>
+    public TaxOptions Tax { get; set; } = new();
+}
+
+public sealed class SetupOptions
+{
+    public FirstLocationOptions Location { get; set; } = new();
+}
+
+public sealed class FirstLocationOptions
+{
+    public string Code { get; set; } = "MAIN";
+    public string Name { get; set; } = "Main warehouse";
+}
+
+public sealed class TaxOptions
+{
+    /// <summary>
+    /// True: checkout refuses an address no tax zone covers (the shopper is told why; the API answers 422), so no
+    /// order is taken untaxed by mistake. False (default): such orders are taken without tax and counted for the owner.
+    /// </summary>
+    public bool RefuseUncoveredAddresses { get; set; }
 }
 
 public sealed class FulfilmentOptions

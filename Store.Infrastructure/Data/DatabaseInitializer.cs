@@ -9,9 +9,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Store.Domain.Common;
+using Store.Domain.Inventory;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data.DemoData;
 using Store.Infrastructure.Identity;
+using Store.Infrastructure.Settings;
 
 namespace Store.Infrastructure.Data;
 
@@ -97,7 +99,9 @@ public static class DatabaseInitializer
 
     private static async Task SeedAsync(IServiceProvider sp, StoreDbContext db, CancellationToken ct)
     {
-        var options = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
+        // The saved settings exist only now: read them before anything below uses the store's name or currency.
+        await sp.GetRequiredService<ShopSettingsSource>().ReloadAsync(ct);
+        var options = sp.GetRequiredService<IOptionsMonitor<ShopOptions>>().CurrentValue;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { StoreRoles.Admin, StoreRoles.Staff })
@@ -108,18 +112,22 @@ public static class DatabaseInitializer
             }
         }
 
-        if (await EnsureAdminAsync(sp.GetRequiredService<UserManager<StoreUser>>(), options.Admin, logger))
+        // An owner comes from configuration (a container set up by its environment) or, for the demo store only,
+        // with a generated password. Otherwise the first visit runs the setup instead.
+        var ownerConfigured = !string.IsNullOrEmpty(options.Admin.Password);
+        if ((ownerConfigured || options.SeedDemoData) && await EnsureAdminAsync(sp.GetRequiredService<UserManager<StoreUser>>(), options.Admin, logger))
         {
-            sp.GetRequiredService<Audit.AuditLog>().Record("system:setup", "staff.created", "user", options.Admin.Email, new { Role = StoreRoles.Admin });
+            sp.GetRequiredService<Audit.AuditLog>().Record(SetupService.Actor, "staff.created", "user", options.Admin.Email, new { Role = StoreRoles.Admin });
             await db.SaveChangesAsync(ct);
         }
 
-        await DemoRates.SeedAsync(db, options.Currency, ct);
         if (options.SeedDemoData)
         {
+            await DemoRates.SeedAsync(db, options.Currency, ct);
+
             // Demo pricing only with a fresh demo catalog: an existing store never gets surprise sales on restart.
             var fresh = !await db.Products.AnyAsync(ct);
-            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
+            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), options.Currency, ct);
             if (fresh && options.SeedDemoPricing)
             {
                 await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
@@ -127,6 +135,33 @@ public static class DatabaseInitializer
 
             await DemoPromotions.SeedAsync(db, options.Currency, sp.GetRequiredService<IClock>(), ct);
         }
+        else if (ownerConfigured && !await db.Locations.AnyAsync(l => l.RetiredAt == null, ct))
+        {
+            await SetUpFromConfigurationAsync(db, sp.GetRequiredService<Audit.AuditLog>(), options, logger, ct);
+        }
+    }
+
+    /// <summary>
+    /// What the setup form would do, from configuration: the first stock location (shipping from Store:Address) and
+    /// the home country's tax and shipping rules. Runs on the start that finds no location, so once.
+    /// </summary>
+    private static async Task SetUpFromConfigurationAsync(StoreDbContext db, Audit.AuditLog audit, ShopOptions options, ILogger logger, CancellationToken ct)
+    {
+        var location = Location.Create(options.Setup.Location.Code, options.Setup.Location.Name, 1);
+        if (!location.IsSuccess)
+        {
+            throw new InvalidOperationException($"Store:Setup:Location is not valid: {location.Error!.Message}");
+        }
+
+        var a = options.Address;
+        var shipFrom = ShipFromAddress.Create(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
+        location.Value.ShipsFrom(shipFrom.IsSuccess ? shipFrom.Value : null);
+        db.Locations.Add(location.Value);
+        audit.Record(SetupService.Actor, "location.created", "location", location.Value.Code, new { location.Value.Name, location.Value.Priority });
+        var presets = await Tax.TaxPresets.ApplyAsync(db, options.HomeCountry, options.Currency, ct);
+        audit.Record(SetupService.Actor, "store.set-up", "settings", "store", new { Source = "configuration", options.Name, options.Currency, options.HomeCountry, PresetRules = presets });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Store set up from configuration: location {Code}, {Presets} tax and shipping rules for {Country}", location.Value.Code, presets, options.HomeCountry);
     }
 
     /// <summary>Creates the first admin when there is none; true when it did.</summary>

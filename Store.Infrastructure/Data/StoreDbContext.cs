@@ -63,6 +63,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Ordering.InvoiceCounter> InvoiceCounters => Set<Ordering.InvoiceCounter>();
     public DbSet<Promotions.StoredPromotion> Promotions => Set<Promotions.StoredPromotion>();
     public DbSet<Promotions.PromotionRedemption> PromotionRedemptions => Set<Promotions.PromotionRedemption>();
+    public DbSet<Settings.StoredSetting> Settings => Set<Settings.StoredSetting>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

@@ -225,6 +225,11 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
             return DomainError.Invalid("stock.quantity", "A receipt adds at least one unit.");
         }
 
+        if (await RetiredAsync(locationId, ct) is { } retired)
+        {
+            return retired;
+        }
+
         var updated = await db.Inventory
             .Where(i => i.VariantId == variantId && i.LocationId == locationId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.OnHand, i => i.OnHand + quantity), ct);
@@ -309,6 +314,11 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
         if (fromLocationId == toLocationId)
         {
             return DomainError.Invalid("stock.transfer", "Choose two different locations.");
+        }
+
+        if (await RetiredAsync(toLocationId, ct) is { } retired)
+        {
+            return retired;
         }
 
         // Joins the caller's transaction (an API request that records its Idempotency-Key with the change).
@@ -426,7 +436,12 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
             .ToListAsync(ct);
 
     public async Task<IReadOnlyList<LocationSummary>> LocationsAsync(CancellationToken ct = default) =>
-        await db.Locations.AsNoTracking().OrderBy(l => l.Priority).Select(l => new LocationSummary(l.Id, l.Code, l.Name)).ToListAsync(ct);
+        await db.Locations.AsNoTracking().Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => new LocationSummary(l.Id, l.Code, l.Name)).ToListAsync(ct);
+
+    private async Task<DomainError?> RetiredAsync(int locationId, CancellationToken ct) =>
+        await db.Locations.AnyAsync(l => l.Id == locationId && l.RetiredAt != null, ct)
+            ? DomainError.Conflict("location.retired", "That location is retired: it takes no more stock.")
+            : null;
 
     private async Task<InventoryLevel?> LockLevelAsync(int variantId, int locationId, CancellationToken ct) =>
         await db.Inventory

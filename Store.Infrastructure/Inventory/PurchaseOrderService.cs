@@ -24,9 +24,9 @@ public sealed class PurchaseOrderService(StoreDbContext db, InventoryService inv
             .FirstOrDefaultAsync(p => p.SupplierId == supplierId && p.LocationId == locationId && p.Status == PurchaseOrderStatus.Draft, ct);
         if (draft is null)
         {
-            if (!await db.Suppliers.AnyAsync(s => s.Id == supplierId, ct) || !await db.Locations.AnyAsync(l => l.Id == locationId, ct))
+            if (!await db.Suppliers.AnyAsync(s => s.Id == supplierId, ct) || !await db.Locations.AnyAsync(l => l.Id == locationId && l.RetiredAt == null, ct))
             {
-                return DomainError.NotFound("po.unknown", "No such supplier or location.");
+                return DomainError.NotFound("po.unknown", "No such supplier or active location.");
             }
 
             var number = await db.Database.SqlQuery<long>($"SELECT nextval('purchase_order_numbers') AS \"Value\"").SingleAsync(ct);

@@ -17,6 +17,7 @@ namespace Store.Infrastructure.Inventory;
 public sealed class StockLowHandler(
     StoreDbContext db,
     PurchaseOrderService purchaseOrders,
+    ReorderService reorder,
     EmailTemplates templates,
     IEmailSender email,
     IOptions<EmailOptions> emailOptions,
@@ -32,7 +33,7 @@ public sealed class StockLowHandler(
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has no {EventType} payload.");
         var item = await db.Variants.AsNoTracking()
             .Where(v => v.Id == low.VariantId)
-            .Select(v => new { v.Sku, v.Product.Name, v.Product.SupplierId, Location = db.Locations.Where(l => l.Id == low.LocationId).Select(l => l.Name).First() })
+            .Select(v => new { v.Sku, v.Product.Name, SupplierId = v.SupplierId ?? v.Product.SupplierId, v.PackSize, Location = db.Locations.Where(l => l.Id == low.LocationId).Select(l => l.Name).First() })
             .FirstOrDefaultAsync(ct);
         if (item is null)
         {
@@ -42,7 +43,10 @@ public sealed class StockLowHandler(
 
         if (item.SupplierId is { } supplierId && !await purchaseOrders.IsOnOrderAsync(low.VariantId, low.LocationId, ct))
         {
-            var drafted = await purchaseOrders.AddToDraftAsync(supplierId, low.LocationId, low.VariantId, low.ReorderQuantity, Actor, ct);
+            // The owner's reorder quantity, or more when recent sales say it would not last until the next delivery.
+            var suggested = (await reorder.SuggestAsync(low.VariantId, ct)).FirstOrDefault(l => l.LocationId == low.LocationId)?.Suggestion.Quantity ?? 0;
+            var quantity = Math.Max(ReorderPlanner.RoundUpToPack(low.ReorderQuantity, item.PackSize), suggested);
+            var drafted = await purchaseOrders.AddToDraftAsync(supplierId, low.LocationId, low.VariantId, quantity, Actor, ct);
             if (!drafted.IsSuccess)
             {
                 logger.LogWarning("No purchase order drafted for {Sku}: {Reason}", item.Sku, drafted.Error!.Message);

@@ -11,8 +11,9 @@ namespace Store.Infrastructure.Notifications;
 /// The store's emails, each as a subject, a plain-text part and an HTML part. Plain C# over small models, so they
 /// are tested without a database or a mail server. Every value that comes from data (product names, addresses,
 /// reasons, carriers) is HTML-encoded in the HTML part: a product named "&lt;script&gt;" stays text.
+/// Amounts are written in <paramref name="culture"/> (the store's, from <see cref="Common.MoneyFormatter"/>).
 /// </summary>
-public sealed class EmailTemplates(string storeName, string publicBaseUrl)
+public sealed class EmailTemplates(string storeName, string publicBaseUrl, System.Globalization.CultureInfo? culture = null)
 {
     public EmailContent OrderConfirmation(OrderEmailModel order)
     {
@@ -212,9 +213,11 @@ public sealed class EmailTemplates(string storeName, string publicBaseUrl)
 
     private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
 
-    private static string Price(long minor, string currency) => new Money(minor, currency).ToString();
+    private readonly MoneyFormat money = MoneyFormat.For(culture ?? System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string TaxLabel(OrderTaxLineView tax, string currency) =>
+    private string Price(long minor, string currency) => money.Format(minor, currency);
+
+    private string TaxLabel(OrderTaxLineView tax, string currency) =>
         $"{tax.ZoneName} {tax.RateText} on {Price(tax.TaxableNetMinor, currency)}";
 
     private static string DiscountLabel(OrderPromotionView discount) => $"Discount {discount.Title}";

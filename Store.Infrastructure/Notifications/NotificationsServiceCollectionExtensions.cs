@@ -27,10 +27,11 @@ public static class NotificationsServiceCollectionExtensions
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
                 ? provider.GetRequiredService<PickupFolderEmailSender>()
                 : provider.GetRequiredService<SmtpEmailSender>());
-        services.AddSingleton(provider =>
+        // Scoped, not singleton: the store's name and culture are settings the owner changes while the store runs.
+        services.AddScoped(provider =>
         {
             var shop = provider.GetRequiredService<IOptions<ShopOptions>>().Value;
-            return new EmailTemplates(shop.Name, shop.PublicBaseUrl);
+            return new EmailTemplates(shop.Name, shop.PublicBaseUrl, provider.GetRequiredService<MoneyFormatter>().Culture);
         });
 
         services.AddScoped<OrderMailer>();

@@ -34,7 +34,7 @@ public sealed class PromotionRedemption
     public string? Code { get; private set; }
     public string Label { get; private set; } = "";
     public long AmountMinor { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
     public DateTimeOffset RedeemedAt { get; private set; }
     public DateTimeOffset? ReleasedAt { get; private set; }
 }

@@ -30,7 +30,7 @@ public sealed class StoredPromotion
     public BenefitKind Kind { get; private set; }
     public decimal PercentOff { get; private set; }
     public long? AmountMinor { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
     public int BuyQuantity { get; private set; }
     public int GetQuantity { get; private set; }
     public long? MinimumSubtotalMinor { get; private set; }
@@ -136,10 +136,10 @@ public sealed class StoredPromotion
         Code = Code,
         Kind = Kind,
         Percent = PercentOff,
-        Amount = AmountMinor / 100m,
+        Amount = AmountMinor is { } amount ? Currencies.ToMajor(amount, Currency) : null,
         BuyQuantity = BuyQuantity,
         GetQuantity = GetQuantity,
-        MinimumSubtotal = MinimumSubtotalMinor / 100m,
+        MinimumSubtotal = MinimumSubtotalMinor is { } minimum ? Currencies.ToMajor(minimum, Currency) : null,
         StartsAt = StartsAt?.UtcDateTime,
         EndsAt = EndsAt?.UtcDateTime,
         Stacking = Stacking,
@@ -151,8 +151,7 @@ public sealed class StoredPromotion
         IsEnabled = IsEnabled,
     };
 
-    // Money in this store has two decimal places (minor units are cents), as everywhere else in the admin.
-    private static long ToMinor(decimal major) => (long)Math.Round(major * 100m, MidpointRounding.ToEven);
+    private long ToMinor(decimal major) => Currencies.ToMinor(major, Currency);
 
     private static DateTimeOffset? Utc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

@@ -30,7 +30,7 @@ public sealed class StoredShippingMethod
     public string Service { get; private set; } = "";
     public string ZoneId { get; private set; } = "";
     public RateKind Kind { get; private set; }
-    public string Currency { get; private set; } = "USD";
+    public string Currency { get; private set; } = "";
     public long FlatPriceMinor { get; private set; }
     public List<StoredRateBracket> Brackets { get; private set; } = [];
     public long? FreeOverMinor { get; private set; }

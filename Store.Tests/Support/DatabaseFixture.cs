@@ -12,7 +12,7 @@ public class DatabaseFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        DatabaseName = await TestDatabase.CreateAsync();
+        DatabaseName = await CreateDatabaseAsync();
         Services = TestDatabase.Services(DatabaseName, await SettingsAsync(), ConfigureServices);
     }
 
@@ -29,6 +29,9 @@ public class DatabaseFixture : IAsyncLifetime
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     public StoreDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<StoreDbContext>();
+
+    /// <summary>The database this fixture works on: by default a copy of the seeded template.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     /// <summary>Configuration on top of the defaults for every service of this fixture.</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);

@@ -42,6 +42,14 @@ public static class TestDatabase
         return name;
     }
 
+    /// <summary>A database with nothing in it, not even the schema: what a new store starts from.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = "store_test_empty_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteOnServerAsync($"CREATE DATABASE {name}");
+        return name;
+    }
+
     public static async Task DropAsync(string database)
     {
         // Only this database's pool: clearing every pool would close connections other classes are opening right now.
@@ -96,7 +104,7 @@ public static class TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
         // Without the demo sales and markdown rule: tests compute exact totals from regular prices.
-        await using (var services = Services(name, new Dictionary<string, string?> { ["Store:SeedDemoPricing"] = "false" }))
+        await using (var services = Services(name, new Dictionary<string, string?> { ["Store:SeedDemoData"] = "true", ["Store:SeedDemoPricing"] = "false" }))
         {
             await DatabaseInitializer.InitializeAsync(services);
         }

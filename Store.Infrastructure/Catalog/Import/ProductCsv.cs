@@ -23,7 +23,7 @@ public static class ProductCsv
 
     private static readonly string[] Required = ["product_slug", "product_name", "category", "sku", "price"];
 
-    public static string Write(IEnumerable<ProductCsvRow> rows)
+    public static string Write(IEnumerable<ProductCsvRow> rows, string currency)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
 
@@ -44,7 +44,7 @@ public static class ProductCsv
                     fields.Add(i < r.Options.Count ? r.Options[i].Value : "");
                 }
 
-                fields.AddRange([r.Barcode, FormatPrice(r.PriceMinor), r.WeightGrams.ToString(CultureInfo.InvariantCulture), r.Stock?.ToString(CultureInfo.InvariantCulture) ?? ""]);
+                fields.AddRange([r.Barcode, FormatPrice(r.PriceMinor, currency), r.WeightGrams.ToString(CultureInfo.InvariantCulture), r.Stock?.ToString(CultureInfo.InvariantCulture) ?? ""]);
                 csv.WriteRecord(fields.ToArray());
             }
         }
@@ -53,7 +53,7 @@ public static class ProductCsv
     }
 
     /// <summary>Reads every line; a line that cannot be a variant comes back as a rejection with its line number (the header is line 1).</summary>
-    public static (List<ProductCsvRow> Rows, List<ImportRejection> Rejected, string? FileError) Read(string content)
+    public static (List<ProductCsvRow> Rows, List<ImportRejection> Rejected, string? FileError) Read(string content, string currency)
     {
         var rows = new List<ProductCsvRow>();
         var rejected = new List<ImportRejection>();
@@ -110,7 +110,7 @@ public static class ProductCsv
                 continue;
             }
 
-            var (row, reason) = ReadRow(Get, line);
+            var (row, reason) = ReadRow(Get, line, currency);
             if (row is not null)
             {
                 rows.Add(row);
@@ -126,7 +126,7 @@ public static class ProductCsv
 
     private static string Unescape(string value) => value.Length > 1 && value[0] == '\'' && "=@+-\t\r".Contains(value[1]) ? value[1..] : value;
 
-    private static (ProductCsvRow? Row, string? Reason) ReadRow(Func<string, string> field, int line)
+    private static (ProductCsvRow? Row, string? Reason) ReadRow(Func<string, string> field, int line, string currency)
     {
         var sku = field("sku").ToUpperInvariant();
         if (sku.Length == 0)
@@ -170,7 +170,7 @@ public static class ProductCsv
         }
 
         var priceText = field("price");
-        if (!TryParsePrice(priceText, out var price))
+        if (!TryParsePrice(priceText, currency, out var price))
         {
             return (null, $"The price '{priceText}' is not an amount like 19.99 between 0 and 1,000,000.");
         }
@@ -222,17 +222,21 @@ public static class ProductCsv
         return (new ProductCsvRow(line, slug, name, published.Value, category, brand, description, seoTitle, seoDescription, sku, options, barcode, price, weight, stock), null);
     }
 
-    public static bool TryParsePrice(string text, out long minor)
+    /// <summary>A price in the store's currency, written with a dot and at most that currency's decimals ("19.99", "1500" for yen).</summary>
+    public static bool TryParsePrice(string text, string currency, out long minor)
     {
         minor = 0;
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000m || decimal.Round(amount, 2) != amount)
+        var digits = Currencies.MinorDigits(currency);
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000m || decimal.Round(amount, digits) != amount)
         {
             return false;
         }
 
-        minor = (long)(amount * 100m);
+        minor = Currencies.ToMinor(amount, currency);
         return true;
     }
 
-    public static string FormatPrice(long minor) => (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Culture-neutral on purpose: a file exported in one store must import in another, whatever their culture.</summary>
+    public static string FormatPrice(long minor, string currency) =>
+        Currencies.ToMajor(minor, currency).ToString("F" + Currencies.MinorDigits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

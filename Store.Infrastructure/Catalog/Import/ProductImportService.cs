@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Store.Domain.Catalog;
 using Store.Domain.Common;
 using Store.Domain.Inventory;
@@ -15,11 +14,11 @@ namespace Store.Infrastructure.Catalog.Import;
 /// change, reject) and applied only when no line is rejected, all in one transaction: the plan is made again
 /// inside it, under a lock, so what is applied is what the catalog looks like at that moment.
 /// </summary>
-public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClock clock, IOptions<ShopOptions> options, CatalogCache cache, InventoryService inventory, BrandService brands)
+public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClock clock, CatalogCache cache, InventoryService inventory, BrandService brands, MoneyFormatter money)
 {
     public async Task<string> ExportAsync(CancellationToken ct = default)
     {
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
         var products = await db.Products.AsNoTracking()
             .OrderBy(p => p.Id)
             .Select(p => new
@@ -47,7 +46,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
             .ToListAsync(ct);
         return ProductCsv.Write(products.SelectMany(p => p.Variants.Select(v => new ProductCsvRow(
             0, p.Slug, p.Name, p.IsPublished, p.Category, p.Brand, p.Description, p.SeoTitle, p.SeoDescription, v.Sku,
-            [.. p.Options.Zip(v.OptionValues, (n, value) => (n, value))], v.Barcode, v.PriceMinor, v.WeightGrams, v.Stock))));
+            [.. p.Options.Zip(v.OptionValues, (n, value) => (n, value))], v.Barcode, v.PriceMinor, v.WeightGrams, v.Stock))), money.Currency);
     }
 
     public async Task<ImportPlan> PreviewAsync(string csv, CancellationToken ct = default) => (await PlanAsync(csv, ct)).Plan;
@@ -80,7 +79,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
             var brand = await brands.FindOrCreateAsync(first.Brand, actor, ct);
             if (!products.TryGetValue(group.Slug, out var product))
             {
-                product = new Product(first.Name, group.Slug, first.Description, brand, categories[first.CategorySlug], options.Value.Currency, now);
+                product = new Product(first.Name, group.Slug, first.Description, brand, categories[first.CategorySlug], money.Currency, now);
                 db.Products.Add(product);
             }
 
@@ -122,7 +121,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
         }
 
         await db.SaveChangesAsync(ct);
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
         foreach (var (variant, stock) in newVariants)
         {
             if (stock > 0)
@@ -148,7 +147,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
 
     private async Task<(ImportPlan Plan, List<ProductGroup> Groups)> PlanAsync(string csv, CancellationToken ct)
     {
-        var (rows, rejected, fileError) = ProductCsv.Read(csv);
+        var (rows, rejected, fileError) = ProductCsv.Read(csv, money.Currency);
         if (fileError is not null)
         {
             return (new ImportPlan([], [], 0, rejected, [], [], fileError), []);
@@ -281,7 +280,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
 
                 var what = (row == first ? productChanges : []).Concat(new[]
                 {
-                    variant.PriceMinor != row.PriceMinor ? $"price {ProductCsv.FormatPrice(variant.PriceMinor)} → {ProductCsv.FormatPrice(row.PriceMinor)}" : null,
+                    variant.PriceMinor != row.PriceMinor ? $"price {ProductCsv.FormatPrice(variant.PriceMinor, money.Currency)} → {ProductCsv.FormatPrice(row.PriceMinor, money.Currency)}" : null,
                     variant.WeightGrams != row.WeightGrams ? "weight" : null,
                     variant.Barcode != row.Barcode ? "barcode" : null,
                     !variant.OptionValues.SequenceEqual(row.OptionValues) ? "option values" : null,
@@ -313,7 +312,7 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
             return [];
         }
 
-        var location = await db.Locations.OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
+        var location = await db.Locations.Where(l => l.RetiredAt == null).OrderBy(l => l.Priority).Select(l => l.Id).FirstAsync(ct);
         return await db.Variants.AsNoTracking()
             .Where(v => skus.Contains(v.Sku))
             .Select(v => new { v.Sku, OnHand = db.Inventory.Where(i => i.VariantId == v.Id && i.LocationId == location).Select(i => (int?)i.OnHand).FirstOrDefault() ?? 0 })

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Store.Domain.Catalog;
+using Store.Domain.Inventory;
 
 namespace Store.Infrastructure.Data.Configurations;
 
@@ -82,6 +83,11 @@ public sealed class ProductVariantConfiguration : IEntityTypeConfiguration<Produ
         b.Property(v => v.Barcode).HasMaxLength(64);
         b.HasIndex(v => v.Sku).IsUnique();
         b.ToTable(t => t.HasCheckConstraint("ck_product_variants_price", "price_minor >= 0"));
+        b.Property(v => v.SupplierSku).HasMaxLength(64);
+        b.Property(v => v.PackSize).HasDefaultValue(1);
+        b.ToTable(t => t.HasCheckConstraint("ck_product_variants_sourcing", "pack_size >= 1 AND (cost_minor IS NULL OR cost_minor >= 0)"));
+        b.HasOne<Supplier>().WithMany().HasForeignKey(v => v.SupplierId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(v => v.SupplierId);
     }
 }
 

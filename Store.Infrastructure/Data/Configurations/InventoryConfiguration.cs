@@ -13,6 +13,16 @@ public sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(l => l.Code).HasMaxLength(20);
         b.Property(l => l.Name).HasMaxLength(100);
         b.HasIndex(l => l.Code).IsUnique();
+        b.Ignore(l => l.IsActive);
+        b.OwnsOne(l => l.ShipFrom, a =>
+        {
+            a.Property(x => x.Line1).HasColumnName("ship_from_line1").HasMaxLength(200);
+            a.Property(x => x.Line2).HasColumnName("ship_from_line2").HasMaxLength(200);
+            a.Property(x => x.City).HasColumnName("ship_from_city").HasMaxLength(200);
+            a.Property(x => x.Region).HasColumnName("ship_from_region").HasMaxLength(200);
+            a.Property(x => x.PostalCode).HasColumnName("ship_from_postal_code").HasMaxLength(200);
+            a.Property(x => x.Country).HasColumnName("ship_from_country").HasMaxLength(2);
+        });
     }
 }
 
@@ -67,6 +77,10 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         b.ToTable("suppliers");
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Email).HasMaxLength(256);
+        b.Property(x => x.ContactName).HasMaxLength(100);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.Terms).HasMaxLength(200);
+        b.ToTable(t => t.HasCheckConstraint("ck_suppliers_lead_time", "lead_time_days BETWEEN 0 AND 365"));
     }
 }
 

@@ -34,7 +34,7 @@ public static class DemoCatalog
         new("Accessories", "Hats, socks, gloves and small things.", ["Beanie", "Cap", "Wool Socks", "Gloves", "Scarf"], null, ["Black", "Rust", "Heather"], 900, 4900, 120),
     ];
 
-    public static async Task SeedAsync(StoreDbContext db, IClock clock, CancellationToken ct = default)
+    public static async Task SeedAsync(StoreDbContext db, IClock clock, string currency, CancellationToken ct = default)
     {
         if (await db.Products.AnyAsync(ct))
         {
@@ -73,7 +73,7 @@ public static class DemoCatalog
                 var brand = brands[random.Next(brands.Length)];
                 var description = $"The {name} by {brand.Name}: {seed.Description.TrimEnd('.').ToLowerInvariant()}, made to be used for years. " +
                     $"Designed in our studio and tested on real trips, it is easy to care for and backed by our two-year guarantee.";
-                var product = new Product(name, Slug.From(name), description, brand, categories[c].Id, "USD", now.AddMinutes(-(c * 20) - i));
+                var product = new Product(name, Slug.From(name), description, brand, categories[c].Id, currency, now.AddMinutes(-(c * 20) - i));
                 product.SetFeatured(i < 2);
                 product.SuppliedBy(suppliers[c < 4 ? 0 : 1].Id);
                 product.SetTaxClass(seed.TaxClass);

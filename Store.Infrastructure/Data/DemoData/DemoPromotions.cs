@@ -25,7 +25,9 @@ public static class DemoPromotions
         var welcome = new StoredPromotion(currency, now);
         welcome.Apply(new PromotionInput { Name = "Welcome 10 % off", Code = WelcomeCode, Kind = BenefitKind.PercentOff, Percent = 10m, PerCustomerLimit = 1 }, now);
         var freeShipping = new StoredPromotion(currency, now);
-        freeShipping.Apply(new PromotionInput { Name = "Free shipping over $150", Kind = BenefitKind.FreeShipping, MinimumSubtotal = FreeShippingOverMinor / 100m }, now);
+        var threshold = Currencies.ToMajor(FreeShippingOverMinor, currency);
+        var label = $"Free shipping over {Currencies.Symbol(currency)}{threshold.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
+        freeShipping.Apply(new PromotionInput { Name = label, Kind = BenefitKind.FreeShipping, MinimumSubtotal = threshold }, now);
         db.Promotions.AddRange(welcome, freeShipping);
         await db.SaveChangesAsync(ct);
     }

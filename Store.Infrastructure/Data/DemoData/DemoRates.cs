@@ -7,30 +7,15 @@ using Store.Infrastructure.Tax;
 namespace Store.Infrastructure.Data.DemoData;
 
 /// <summary>
-/// Starting tax and shipping rules: a few US states (state base rates, late 2025) and EU VAT, USPS and UPS in the US,
-/// DHL to the EU. Seeded whenever the tables are empty, with or without the demo catalog: a store without a shipping
-/// zone could not take a single order.
+/// Starting tax and shipping rules: the tax presets for the US (every state and DC) and the EU (all 27 member
+/// states), USPS and UPS in the US, DHL to the EU. Seeded whenever the tables are empty, with or without the demo
+/// catalog: a store without a shipping zone could not take a single order.
 /// </summary>
 public static class DemoRates
 {
     public static async Task SeedAsync(StoreDbContext db, string currency, CancellationToken ct = default)
     {
-        if (!await db.TaxZones.AnyAsync(ct))
-        {
-            db.TaxZones.AddRange(
-                // US states: the same rate for every class (kitchenware is not groceries); most do not tax separately stated delivery.
-                new StoredTaxZone("California sales tax", "US", "CA", null, 7.25m, 7.25m, taxesShipping: false),
-                new StoredTaxZone("New York sales tax", "US", "NY", null, 4m, 4m, taxesShipping: true),
-                new StoredTaxZone("Oregon (no sales tax)", "US", "OR", null, 0m, 0m, taxesShipping: false),
-                new StoredTaxZone("Texas sales tax", "US", "TX", null, 6.25m, 6.25m, taxesShipping: true),
-                new StoredTaxZone("Washington sales tax", "US", "WA", null, 6.5m, 6.5m, taxesShipping: true),
-                new StoredTaxZone("Florida sales tax", "US", "FL", null, 6m, 6m, taxesShipping: false),
-                // EU VAT: the reduced rate is what food-contact kitchenware is sold under in this demo; delivery is taxed.
-                new StoredTaxZone("VAT Germany", "DE", null, null, 19m, 7m, taxesShipping: true),
-                new StoredTaxZone("VAT France", "FR", null, null, 20m, 5.5m, taxesShipping: true),
-                new StoredTaxZone("VAT Netherlands", "NL", null, null, 21m, 9m, taxesShipping: true));
-        }
-
+        var seedTax = !await db.TaxZones.AnyAsync(ct);
         if (!await db.ShippingZones.AnyAsync(ct))
         {
             db.ShippingZones.AddRange(
@@ -50,5 +35,12 @@ public static class DemoRates
         }
 
         await db.SaveChangesAsync(ct);
+
+        // After the demo's own shipping zones, so the presets add tax only.
+        if (seedTax)
+        {
+            await TaxPresets.ApplyAsync(db, "US", currency, ct);
+            await TaxPresets.ApplyAsync(db, "DE", currency, ct);
+        }
     }
 }

@@ -755,6 +755,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("colour");
 
+                    b.Property<long?>("CostMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_minor");
+
                     b.Property<long?>("FloorPriceMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("floor_price_minor");
@@ -763,6 +767,12 @@ namespace Store.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("option_values");
+
+                    b.Property<int>("PackSize")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("pack_size");
 
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint")
@@ -782,6 +792,15 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sku");
+
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("SupplierSku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("supplier_sku");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -803,9 +822,14 @@ namespace Store.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_product_variants_sku");
 
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_product_variants_supplier_id");
+
                     b.ToTable("product_variants", null, t =>
                         {
                             t.HasCheckConstraint("ck_product_variants_price", "price_minor >= 0");
+
+                            t.HasCheckConstraint("ck_product_variants_sourcing", "pack_size >= 1 AND (cost_minor IS NULL OR cost_minor >= 0)");
                         });
                 });
 
@@ -883,6 +907,10 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.HasKey("Id")
                         .HasName("pk_locations");
@@ -1119,11 +1147,20 @@ namespace Store.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("email");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_time_days");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1131,10 +1168,23 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("terms");
+
                     b.HasKey("Id")
                         .HasName("pk_suppliers");
 
-                    b.ToTable("suppliers", (string)null);
+                    b.ToTable("suppliers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_suppliers_lead_time", "lead_time_days BETWEEN 0 AND 365");
+                        });
                 });
 
             modelBuilder.Entity("Store.Domain.Ordering.Invoice", b =>
@@ -2730,6 +2780,35 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("search_log", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Settings.StoredSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_store_settings");
+
+                    b.ToTable("store_settings", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>
                 {
                     b.Property<string>("Id")
@@ -3050,6 +3129,12 @@ namespace Store.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_product_variants_products_product_id");
 
+                    b.HasOne("Store.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_product_variants_suppliers_supplier_id");
+
                     b.Navigation("Product");
                 });
 
@@ -3070,6 +3155,60 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_inventory_variants_variant_id");
 
                     b.Navigation("Location");
+                });
+
+            modelBuilder.Entity("Store.Domain.Inventory.Location", b =>
+                {
+                    b.OwnsOne("Store.Domain.Inventory.ShipFromAddress", "ShipFrom", b1 =>
+                        {
+                            b1.Property<int>("LocationId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ship_from_city");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("ship_from_country");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ship_from_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ship_from_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ship_from_postal_code");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ship_from_region");
+
+                            b1.HasKey("LocationId");
+
+                            b1.ToTable("locations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LocationId")
+                                .HasConstraintName("fk_locations_locations_id");
+                        });
+
+                    b.Navigation("ShipFrom");
                 });
 
             modelBuilder.Entity("Store.Domain.Inventory.PurchaseOrder", b =>

@@ -29,12 +29,14 @@ public class DemoDataTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 
         Assert.False(await context.Variants.AnyAsync(v => v.WeightGrams <= 0));
         Assert.True(await context.Products.Where(p => p.Category!.Slug == "kitchen").AllAsync(p => p.TaxClass == Store.Domain.Tax.TaxClass.Reduced));
-        var rates = await context.TaxZones.ToDictionaryAsync(z => z.Region ?? z.Country, z => (z.StandardRate, z.ReducedRate));
-        Assert.Equal((7.25m, 7.25m), rates["CA"]);
-        Assert.Equal((0m, 0m), rates["OR"]);
+        var rates = await context.TaxZones.ToDictionaryAsync(z => z.Region is null ? z.Country : $"{z.Country}/{z.Region}", z => (z.StandardRate, z.ReducedRate));
+        Assert.Equal((7.25m, 7.25m), rates["US/CA"]);
+        Assert.Equal((0m, 0m), rates["US/OR"]);
         Assert.Equal((19m, 7m), rates["DE"]);
         Assert.Equal((20m, 5.5m), rates["FR"]);
         Assert.Equal((21m, 9m), rates["NL"]);
+        Assert.Equal((6.25m, 6.25m), rates["US/IL"]);
+        Assert.Equal(51 + 27, rates.Count);
         Assert.Equal(["dhl-intl", "ups-2day", "usps-ground"], await context.ShippingMethods.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
     }
 
