@@ -46,12 +46,15 @@ public static class DependencyInjection
         var connectionString = WithAutoPrepare(configuration.GetConnectionString("Store")
             ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store."));
 
+        var retries = configuration.GetSection(DatabaseRetryOptions.Section).Get<DatabaseRetryOptions>() ?? new DatabaseRetryOptions();
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddSingleton<RatesCache>();
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name)
+                .EnableRetryOnFailure(retries.MaxRetryCount, retries.MaxRetryDelay, DatabaseRetryOptions.ShutdownErrorCodes))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<RatesCache>()));
 

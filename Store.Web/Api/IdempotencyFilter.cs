@@ -14,7 +14,7 @@ namespace Store.Web.Api;
 /// Honours an Idempotency-Key header on a POST: the same key and body (from the same customer or cart) replayed,
 /// even concurrently, gets the first response and runs the operation once; the same key with another body is 422.
 /// </summary>
-public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json) : IEndpointFilter
+public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json, ILogger<IdempotencyFilter<TRequest>> logger) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -58,9 +58,9 @@ public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, 
         {
             result = await next(context);
         }
-        catch
+        catch (Exception failure)
         {
-            await idempotency.AbandonAsync(scope, key, CancellationToken.None);
+            await AbandonAsync(scope, key, failure);
             throw;
         }
 
@@ -79,6 +79,22 @@ public sealed class IdempotencyFilter<TRequest>(IdempotencyService idempotency, 
         var location = answer?.GetType().GetProperty("Location")?.GetValue(answer) as string;
         await idempotency.CompleteAsync(scope, key, status, contentType, body, location, CancellationToken.None);
         return result;
+    }
+
+    /// <summary>
+    /// Frees the key for the client's retry. When the database is what failed, freeing may fail too: the original
+    /// failure is what the client must see (a 503), and the key is taken over once <see cref="IdempotencyService.AbandonedAfter"/> passes.
+    /// </summary>
+    private async Task AbandonAsync(string scope, string key, Exception failure)
+    {
+        try
+        {
+            await idempotency.AbandonAsync(scope, key, CancellationToken.None);
+        }
+        catch (Exception e) when (Hosting.TransientDatabaseFailure.Is(e))
+        {
+            logger.LogWarning("Idempotency key {Key} stays claimed after {Failure}: {Error}", key, failure.GetType().Name, e.Message);
+        }
     }
 
     // Keys belong to whoever sent them: a customer, else a guest's cart.
