@@ -54,7 +54,7 @@ public static class DependencyInjection
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name)
-                .EnableRetryOnFailure(retries.MaxRetryCount, retries.MaxRetryDelay, DatabaseRetryOptions.ShutdownErrorCodes))
+                .ExecutionStrategy(dependencies => new StoreRetryingExecutionStrategy(dependencies, retries)))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<RatesCache>()));
 

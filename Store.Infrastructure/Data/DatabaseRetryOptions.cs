@@ -2,8 +2,9 @@ namespace Store.Infrastructure.Data;
 
 /// <summary>
 /// How long a request keeps retrying a database that went away (settings under Store:Database). The defaults ride
-/// out a PostgreSQL restart or a failover (a few seconds) inside the request; what is still failing after about
-/// 20 seconds answers 503 with Retry-After instead of holding the client longer.
+/// out a PostgreSQL restart or a failover (a few seconds) inside the request: retries after 0, 1, 3, 3 and 3 seconds
+/// (EF's exponential back-off, capped); what is still failing after about 10 seconds answers 503 with Retry-After
+/// instead of holding the client longer.
 /// </summary>
 public sealed class DatabaseRetryOptions
 {
@@ -15,9 +16,9 @@ public sealed class DatabaseRetryOptions
     /// </summary>
     public static readonly string[] ShutdownErrorCodes = ["57P01", "57P02", "57P03"];
 
-    public int MaxRetryCount { get; set; } = 6;
+    public int MaxRetryCount { get; set; } = 5;
 
-    public int MaxRetryDelaySeconds { get; set; } = 5;
+    public int MaxRetryDelaySeconds { get; set; } = 3;
 
     public TimeSpan MaxRetryDelay => TimeSpan.FromSeconds(MaxRetryDelaySeconds);
 }

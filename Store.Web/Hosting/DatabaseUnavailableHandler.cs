@@ -20,7 +20,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
         }
 
         var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path;
-        logger.LogWarning("Database unavailable while serving {Path}: {Error}", path, exception.GetBaseException().Message);
+        logger.LogWarning(exception, "Database unavailable while serving {Path}", path);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";

@@ -35,7 +35,57 @@ public static class RequestSizeLimits
             {
                 size.MaxRequestBodySize = limit;
             }
+            else if (http.Request.ContentLength is null)
+            {
+                // A server without the feature (the in-memory test server, some proxies' adapters): count it here.
+                http.Request.Body = new LimitedStream(http.Request.Body, limit);
+            }
 
             await next(http);
         });
+
+    /// <summary>Reads the body through, failing as Kestrel does (a 413 BadHttpRequestException) past the limit.</summary>
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int bytes)
+        {
+            read += bytes;
+            if (read > limit)
+            {
+                throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return bytes;
+        }
+    }
 }
