@@ -47,13 +47,16 @@ public static class DependencyInjection
         var connectionString = WithAutoPrepare(configuration.GetConnectionString("Store")
             ?? throw new InvalidOperationException("ConnectionStrings:Store is not set. Start the store with ./store.sh run, or set ConnectionStrings__Store."));
 
+        var retries = configuration.GetSection(DatabaseRetryOptions.Section).Get<DatabaseRetryOptions>() ?? new DatabaseRetryOptions();
         services.AddStoreSettings(configuration, connectionString);
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddSingleton<RatesCache>();
         services.AddSingleton<MoneyFormatter>();
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(typeof(StoreDbContext).Assembly.GetName().Name)
+                .ExecutionStrategy(dependencies => new StoreRetryingExecutionStrategy(dependencies, retries)))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<RatesCache>()));
 

@@ -5,6 +5,7 @@ using Store.Web;
 using Store.Web.Admin;
 using Store.Web.Api;
 using Store.Web.Components;
+using Store.Web.Hosting;
 using Store.Web.Storefront;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ if (!app.Configuration.GetValue<bool>("Store:SkipDatabaseInitialization"))
 }
 
 app.UseStoreWeb();
+app.MapHealthEndpoints();
 app.MapStoreApi();
 app.MapStorefrontEndpoints();
 app.MapMediaEndpoints();

@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Settings;
 using Store.Web.Identity;
+using Store.Web.Security;
 using Store.Web.Storefront;
 
 namespace Store.Web;
@@ -19,7 +20,20 @@ public static class StoreWebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CartContext>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<Hosting.DatabaseUnavailableHandler>();
         services.AddExceptionHandler<Api.ApiExceptionHandler>();
+        services.AddOptions<Security.RateLimitOptions>().BindConfiguration(Security.RateLimitOptions.Section);
+        services.AddOptions<Security.RequestLimitOptions>().BindConfiguration(Security.RequestLimitOptions.Section);
+        services.AddSingleton<Security.AddressRateLimits>();
+
+        // Every cookie (sign-in, antiforgery, cart, recently viewed) is Secure when the request came over HTTPS, also
+        // behind a proxy once the forwarded headers have set the scheme.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.None;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
 
         // Binding failures throw, so the handler above can say what was wrong instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -54,6 +68,7 @@ public static class StoreWebExtensions
 
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
@@ -65,6 +80,8 @@ public static class StoreWebExtensions
         // answers ProblemDetails for 400 (unreadable JSON), 401, 404 and the like.
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseWhen(ctx => IsApi(ctx.Request), api => api.UseStatusCodePages());
+        app.UseHeadAsGet();
+        app.UseRequestSizeLimits();
 
         // PostgreSQL text cannot hold a NUL character: a URL carrying one (%00) is refused here with a 400 (the API's
         // as ProblemDetails) instead of failing in the database as a 500.
@@ -80,6 +97,7 @@ public static class StoreWebExtensions
         });
         app.UseRouting();
         app.MapStaticAssets();
+        app.UseCookiePolicy();
         app.UseFirstRunSetup();
         app.UseAuthentication();
         app.UseAuthorization();

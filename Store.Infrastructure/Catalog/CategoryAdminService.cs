@@ -25,7 +25,10 @@ public sealed class CategoryAdminService(StoreDbContext db, AuditLog audit, Cata
             : null!)];
     }
 
-    public async Task<Result<int>> SaveAsync(CategoryForm form, string actor, CancellationToken ct = default)
+    public Task<Result<int>> SaveAsync(CategoryForm form, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => SaveOnceAsync(form, actor, token), ct);
+
+    private async Task<Result<int>> SaveOnceAsync(CategoryForm form, string actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Trim().Length > Category.MaxNameLength)
         {
@@ -91,7 +94,10 @@ public sealed class CategoryAdminService(StoreDbContext db, AuditLog audit, Cata
     }
 
     /// <summary>Swaps the category with its previous (-1) or next (+1) sibling and renumbers the siblings 0, 1, 2 …</summary>
-    public async Task<Result<bool>> MoveAmongSiblingsAsync(int id, int direction, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> MoveAmongSiblingsAsync(int id, int direction, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => MoveAmongSiblingsOnceAsync(id, direction, actor, token), ct);
+
+    private async Task<Result<bool>> MoveAmongSiblingsOnceAsync(int id, int direction, string actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockTreeAsync(ct);

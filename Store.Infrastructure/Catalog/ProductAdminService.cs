@@ -64,7 +64,10 @@ public sealed partial class ProductAdminService(StoreDbContext db, AuditLog audi
             })
             .FirstOrDefaultAsync(ct);
 
-    public async Task<Result<int>> CreateAsync(NewProduct request, string actor, CancellationToken ct = default)
+    public Task<Result<int>> CreateAsync(NewProduct request, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => CreateOnceAsync(request, actor, token), ct);
+
+    private async Task<Result<int>> CreateOnceAsync(NewProduct request, string actor, CancellationToken ct)
     {
         var errors = Validate(request);
         if (errors is not null)

@@ -81,7 +81,10 @@ public sealed class VariantGridService(StoreDbContext db, AuditLog audit, Catalo
         return null;
     }
 
-    public async Task<Result<bool>> SaveAsync(VariantGridModel grid, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> SaveAsync(VariantGridModel grid, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => SaveOnceAsync(grid, actor, token), ct);
+
+    private async Task<Result<bool>> SaveOnceAsync(VariantGridModel grid, string actor, CancellationToken ct)
     {
         if (grid.Rows.FirstOrDefault(r => !ValidSku(r.Sku)) is { } badSku)
         {

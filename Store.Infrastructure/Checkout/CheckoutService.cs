@@ -35,7 +35,10 @@ public sealed class CheckoutService(
     /// meanwhile, no order is placed (see <see cref="PromotionRedemptions"/>).
     /// </summary>
     /// <param name="shippingMethodId">Null for the cheapest method that delivers to the address.</param>
-    public async Task<Result<PlacedOrder>> PlaceOrderAsync(CartOwner owner, CheckoutDetails details, string? shippingMethodId = null, CancellationToken ct = default)
+    public Task<Result<PlacedOrder>> PlaceOrderAsync(CartOwner owner, CheckoutDetails details, string? shippingMethodId = null, CancellationToken ct = default) =>
+        db.RetriableAsync(token => PlaceOrderOnceAsync(owner, details, shippingMethodId, token), ct);
+
+    private async Task<Result<PlacedOrder>> PlaceOrderOnceAsync(CartOwner owner, CheckoutDetails details, string? shippingMethodId, CancellationToken ct)
     {
         var errors = details.Validate();
         if (errors.Count > 0)

@@ -30,7 +30,7 @@ public sealed class IdempotencyService(StoreDbContext db, IClock clock)
     public async Task<IdempotencyStart> BeginAsync(string scope, string key, string requestHash, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var claimed = await db.Database.ExecuteSqlAsync(
+        var claimed = await ExecuteAsync(
             $"INSERT INTO idempotency_records (scope, key, request_hash, created_at) VALUES ({scope}, {key}, {requestHash}, {now}) ON CONFLICT DO NOTHING",
             ct);
         if (claimed == 1)
@@ -60,7 +60,7 @@ public sealed class IdempotencyService(StoreDbContext db, IClock clock)
 
             if (clock.UtcNow - record.CreatedAt > AbandonedAfter)
             {
-                var takenOver = await db.Database.ExecuteSqlAsync(
+                var takenOver = await ExecuteAsync(
                     $"UPDATE idempotency_records SET created_at = {clock.UtcNow} WHERE scope = {scope} AND key = {key} AND created_at = {record.CreatedAt} AND completed_at IS NULL",
                     ct);
                 if (takenOver == 1)
@@ -79,17 +79,33 @@ public sealed class IdempotencyService(StoreDbContext db, IClock clock)
     }
 
     public async Task CompleteAsync(string scope, string key, int statusCode, string? contentType, string? body, string? location, CancellationToken ct) =>
-        await db.Database.ExecuteSqlAsync(
+        await ExecuteAsync(
             $"UPDATE idempotency_records SET completed_at = {clock.UtcNow}, status_code = {statusCode}, content_type = {contentType}, response_body = {body}, location = {location} WHERE scope = {scope} AND key = {key}",
             ct);
 
     /// <summary>
-    /// A transaction for the operation itself; <see cref="CompleteAsync"/> called before its commit records the answer
-    /// atomically with the change. The claim from <see cref="BeginAsync"/> is already committed, so duplicates wait.
+    /// Runs the operation in a transaction of its own, through the retrying execution strategy (a lost connection
+    /// replays it from the start); <see cref="CompleteAsync"/> called before its commit records the answer atomically
+    /// with the change. The claim from <see cref="BeginAsync"/> is already committed, so duplicates wait.
     /// </summary>
-    public Task<IDbContextTransaction> BeginOperationAsync(CancellationToken ct) => db.Database.BeginTransactionAsync(ct);
+    public Task<T> RunAtomicAsync<T>(Func<IDbContextTransaction, CancellationToken, Task<T>> operation, CancellationToken ct) =>
+        db.RetriableAsync(
+            async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                return await operation(transaction, token);
+            },
+            ct);
 
     /// <summary>The operation failed unexpectedly: free the key so the client's retry can run it.</summary>
     public async Task AbandonAsync(string scope, string key, CancellationToken ct) =>
-        await db.Database.ExecuteSqlAsync($"DELETE FROM idempotency_records WHERE scope = {scope} AND key = {key} AND completed_at IS NULL", ct);
+        await ExecuteAsync($"DELETE FROM idempotency_records WHERE scope = {scope} AND key = {key} AND completed_at IS NULL", ct);
+
+    /// <summary>
+    /// Raw SQL is not retried by EF's execution strategy on its own. Each statement here is safe to send again: the
+    /// claim inserts only if absent, the rest update or delete by key. (A claim whose commit was lost with the
+    /// connection reads, on the retry, as another request's claim: that key waits for <see cref="AbandonedAfter"/>.)
+    /// </summary>
+    private Task<int> ExecuteAsync(FormattableString sql, CancellationToken ct) =>
+        db.RetriableAsync(token => db.Database.ExecuteSqlAsync(sql, token), ct);
 }

@@ -168,7 +168,10 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     }
 
     /// <summary>Staff correction of a count: sets on hand to what was counted, never below what is reserved. Joins the caller's transaction if there is one.</summary>
-    public async Task<Result<StockLevelRow>> SetOnHandAsync(int variantId, int locationId, int onHand, string actor, string reason, CancellationToken ct = default)
+    public Task<Result<StockLevelRow>> SetOnHandAsync(int variantId, int locationId, int onHand, string actor, string reason, CancellationToken ct = default) =>
+        db.RetriableAsync(token => SetOnHandOnceAsync(variantId, locationId, onHand, actor, reason, token), ct);
+
+    private async Task<Result<StockLevelRow>> SetOnHandOnceAsync(int variantId, int locationId, int onHand, string actor, string reason, CancellationToken ct)
     {
         if (onHand < 0)
         {
@@ -304,7 +307,10 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     }
 
     /// <summary>Moves available units between locations, atomically: both rows change or neither.</summary>
-    public async Task<Result<bool>> TransferAsync(int variantId, int fromLocationId, int toLocationId, int quantity, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> TransferAsync(int variantId, int fromLocationId, int toLocationId, int quantity, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => TransferOnceAsync(variantId, fromLocationId, toLocationId, quantity, actor, token), ct);
+
+    private async Task<Result<bool>> TransferOnceAsync(int variantId, int fromLocationId, int toLocationId, int quantity, string actor, CancellationToken ct)
     {
         if (quantity <= 0)
         {

@@ -14,7 +14,10 @@ public sealed record PurchaseOrderLineView(int VariantId, string Sku, string Pro
 public sealed class PurchaseOrderService(StoreDbContext db, InventoryService inventory, AuditLog audit, IClock clock)
 {
     /// <summary>Adds units to the supplier's open draft for that location, creating the draft if there is none.</summary>
-    public async Task<Result<Guid>> AddToDraftAsync(int supplierId, int locationId, int variantId, int quantity, string actor, CancellationToken ct = default)
+    public Task<Result<Guid>> AddToDraftAsync(int supplierId, int locationId, int variantId, int quantity, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => AddToDraftOnceAsync(supplierId, locationId, variantId, quantity, actor, token), ct);
+
+    private async Task<Result<Guid>> AddToDraftOnceAsync(int supplierId, int locationId, int variantId, int quantity, string actor, CancellationToken ct)
     {
         await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
 
@@ -116,7 +119,10 @@ public sealed class PurchaseOrderService(StoreDbContext db, InventoryService inv
             .Join(db.Variants, l => l.VariantId, v => v.Id, (l, v) => new PurchaseOrderLineView(v.Id, v.Sku, v.Product.Name, l.Quantity))
             .ToListAsync(ct);
 
-    private async Task<Result<bool>> ChangeAsync(Guid id, string actor, string action, Func<PurchaseOrder, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
+    private Task<Result<bool>> ChangeAsync(Guid id, string actor, string action, Func<PurchaseOrder, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct) =>
+        db.RetriableAsync(token => ChangeOnceAsync(id, actor, action, change, token), ct);
+
+    private async Task<Result<bool>> ChangeOnceAsync(Guid id, string actor, string action, Func<PurchaseOrder, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
     {
         await using var tx = await OwnedTransaction.BeginAsync(db.Database, ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM purchase_orders WHERE id = {id} FOR UPDATE", ct);

@@ -45,7 +45,10 @@ public sealed class ReservationExpiryService(StoreDbContext db, InventoryService
         return released;
     }
 
-    private async Task<bool> ExpireAsync(Guid orderId, CancellationToken ct)
+    private Task<bool> ExpireAsync(Guid orderId, CancellationToken ct) =>
+        db.RetriableAsync(token => ExpireOnceAsync(orderId, token), ct);
+
+    private async Task<bool> ExpireOnceAsync(Guid orderId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 

@@ -25,7 +25,10 @@ public sealed class FulfilmentService(StoreDbContext db, ShipmentService shipmen
     /// under the order's row lock: an order already past Paid — fulfilled by staff, refunded, or this message
     /// delivered again — is left as it is, so the step happens at most once.
     /// </summary>
-    public async Task<bool> AutoFulfilAsync(Guid orderId, CancellationToken ct = default)
+    public Task<bool> AutoFulfilAsync(Guid orderId, CancellationToken ct = default) =>
+        db.RetriableAsync(token => AutoFulfilOnceAsync(orderId, token), ct);
+
+    private async Task<bool> AutoFulfilOnceAsync(Guid orderId, CancellationToken ct)
     {
         if (!options.Value.Fulfilment.AutoFulfil)
         {

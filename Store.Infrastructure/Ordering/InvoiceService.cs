@@ -12,7 +12,10 @@ namespace Store.Infrastructure.Ordering;
 /// </summary>
 public sealed class InvoiceService(StoreDbContext db, IClock clock)
 {
-    public async Task<Result<Invoice>> IssueAsync(Guid orderId, CancellationToken ct = default)
+    public Task<Result<Invoice>> IssueAsync(Guid orderId, CancellationToken ct = default) =>
+        db.RetriableAsync(token => IssueOnceAsync(orderId, token), ct);
+
+    private async Task<Result<Invoice>> IssueOnceAsync(Guid orderId, CancellationToken ct)
     {
         if (await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.OrderId == orderId, ct) is { } issued)
         {

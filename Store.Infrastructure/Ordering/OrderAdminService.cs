@@ -182,7 +182,10 @@ public sealed class OrderAdminService(
             return refunded;
         }, ct);
 
-    private async Task<Result<bool>> ChangeAsync(Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
+    private Task<Result<bool>> ChangeAsync(Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct) =>
+        db.RetriableAsync(token => ChangeOnceAsync(orderId, actor, action, change, token), ct);
+
+    private async Task<Result<bool>> ChangeOnceAsync(Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", ct);

@@ -55,7 +55,10 @@ public sealed class OutboxDispatcher(
         return taken;
     }
 
-    private async Task<bool> DispatchNextAsync(CancellationToken ct)
+    private Task<bool> DispatchNextAsync(CancellationToken ct) =>
+        db.RetriableAsync(token => DispatchNextOnceAsync(token), ct);
+
+    private async Task<bool> DispatchNextOnceAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

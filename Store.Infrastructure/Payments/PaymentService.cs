@@ -40,7 +40,10 @@ public sealed class PaymentService(
     private static readonly TimeSpan WebhookGrace = TimeSpan.FromMinutes(5);
 
     /// <summary>Starts a payment for an unpaid order, or returns the one already waiting for the shopper.</summary>
-    public async Task<Result<PaymentView>> StartAsync(Guid orderId, string? customerId, CancellationToken ct = default)
+    public Task<Result<PaymentView>> StartAsync(Guid orderId, string? customerId, CancellationToken ct = default) =>
+        db.RetriableAsync(token => StartOnceAsync(orderId, customerId, token), ct);
+
+    private async Task<Result<PaymentView>> StartOnceAsync(Guid orderId, string? customerId, CancellationToken ct)
     {
         var gateway = gateways.Current;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -96,7 +99,10 @@ public sealed class PaymentService(
     /// The test provider's verdict on card details entered on its hosted page. A payment completes once: a
     /// replay (refresh, double submit, concurrent posts) returns the first outcome and changes nothing.
     /// </summary>
-    public async Task<Result<PaymentView>> CompleteTestPaymentAsync(Guid paymentId, string? cardNumber, string? expiry, string? cvc, CancellationToken ct = default)
+    public Task<Result<PaymentView>> CompleteTestPaymentAsync(Guid paymentId, string? cardNumber, string? expiry, string? cvc, CancellationToken ct = default) =>
+        db.RetriableAsync(token => CompleteTestPaymentOnceAsync(paymentId, cardNumber, expiry, cvc, token), ct);
+
+    private async Task<Result<PaymentView>> CompleteTestPaymentOnceAsync(Guid paymentId, string? cardNumber, string? expiry, string? cvc, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await LockAsync(paymentId, ct) is not var (payment, order))
@@ -352,7 +358,11 @@ public sealed class PaymentService(
     /// Runs a change under the payment's and the order's row locks (payment first, the order every payment path
     /// takes), with the webhook event recorded in the same transaction; a failed change saves nothing.
     /// </summary>
-    internal async Task<Result<PaymentSyncOutcome>> RunLockedAsync(
+    internal Task<Result<PaymentSyncOutcome>> RunLockedAsync(
+        Guid paymentId, ProcessedWebhookEvent? receipt, Func<Payment, Order, Task<Result<PaymentSyncOutcome>>> change, CancellationToken ct) =>
+        db.RetriableAsync(token => RunLockedOnceAsync(paymentId, receipt, change, token), ct);
+
+    private async Task<Result<PaymentSyncOutcome>> RunLockedOnceAsync(
         Guid paymentId, ProcessedWebhookEvent? receipt, Func<Payment, Order, Task<Result<PaymentSyncOutcome>>> change, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);

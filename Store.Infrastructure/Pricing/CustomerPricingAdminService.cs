@@ -74,7 +74,10 @@ public sealed class CustomerPricingAdminService(StoreDbContext db, AuditLog audi
             .ToListAsync(ct);
 
     /// <summary>Creates (id null) or changes a group price; a price stays on the SKU it was made for.</summary>
-    public async Task<Result<int>> SaveGroupPriceAsync(int? id, GroupPriceForm form, string actor, CancellationToken ct = default)
+    public Task<Result<int>> SaveGroupPriceAsync(int? id, GroupPriceForm form, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => SaveGroupPriceOnceAsync(id, form, actor, token), ct);
+
+    private async Task<Result<int>> SaveGroupPriceOnceAsync(int? id, GroupPriceForm form, string actor, CancellationToken ct)
     {
         var errors = CustomerGroupRules.ValidateGroupPrice(form.Group, form.PriceMinor);
         if (errors.Count > 0)
@@ -122,7 +125,10 @@ public sealed class CustomerPricingAdminService(StoreDbContext db, AuditLog audi
         return saved ? price.Id : DomainError.Invalid("groupPrice.group", $"This variant already has a price for the group \"{group}\"; edit that one.");
     }
 
-    public async Task<Result<bool>> DeleteGroupPriceAsync(int id, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> DeleteGroupPriceAsync(int id, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => DeleteGroupPriceOnceAsync(id, actor, token), ct);
+
+    private async Task<Result<bool>> DeleteGroupPriceOnceAsync(int id, string actor, CancellationToken ct)
     {
         var price = await db.CustomerGroupPrices.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (price is null)
@@ -136,7 +142,10 @@ public sealed class CustomerPricingAdminService(StoreDbContext db, AuditLog audi
     }
 
     /// <summary>Creates (id null) or changes a quantity tier; a tier stays on the SKU it was made for.</summary>
-    public async Task<Result<int>> SaveTierAsync(int? id, TierForm form, string actor, CancellationToken ct = default)
+    public Task<Result<int>> SaveTierAsync(int? id, TierForm form, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => SaveTierOnceAsync(id, form, actor, token), ct);
+
+    private async Task<Result<int>> SaveTierOnceAsync(int? id, TierForm form, string actor, CancellationToken ct)
     {
         var errors = CustomerGroupRules.ValidateTier(form.MinQuantity, form.PriceMinor);
         if (errors.Count > 0)
@@ -185,7 +194,10 @@ public sealed class CustomerPricingAdminService(StoreDbContext db, AuditLog audi
         return saved ? tier.Id : DomainError.Invalid("tier.minQuantity", taken);
     }
 
-    public async Task<Result<bool>> DeleteTierAsync(int id, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> DeleteTierAsync(int id, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => DeleteTierOnceAsync(id, actor, token), ct);
+
+    private async Task<Result<bool>> DeleteTierOnceAsync(int id, string actor, CancellationToken ct)
     {
         var tier = await db.QuantityTiers.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tier is null)

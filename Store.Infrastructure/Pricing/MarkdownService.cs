@@ -20,7 +20,10 @@ public sealed class MarkdownService(StoreDbContext db, AuditLog audit, CatalogCa
     public const string Actor = "markdown-job";
     private const long LockKey = 0x6d61726b646f776e; // "markdown"
 
-    public async Task<MarkdownRun> EvaluateAsync(CancellationToken ct = default)
+    public Task<MarkdownRun> EvaluateAsync(CancellationToken ct = default) =>
+        db.RetriableAsync(token => EvaluateOnceAsync(token), ct);
+
+    private async Task<MarkdownRun> EvaluateOnceAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
         db.ChangeTracker.Clear();

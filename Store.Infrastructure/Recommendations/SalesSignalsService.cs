@@ -25,7 +25,10 @@ public sealed class SalesSignalsService(StoreDbContext db, IClock clock, Catalog
     // Refunded and returned orders did not stay sold; they count for neither signal.
     private const string SoldStatuses = "'Paid','Fulfilling','Shipped','Delivered','PartiallyRefunded'";
 
-    public async Task<SalesSignals> RecomputeAsync(CancellationToken ct = default)
+    public Task<SalesSignals> RecomputeAsync(CancellationToken ct = default) =>
+        db.RetriableAsync(token => RecomputeOnceAsync(token), ct);
+
+    private async Task<SalesSignals> RecomputeOnceAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -20,7 +20,10 @@ public sealed class SalesReportService(StoreDbContext db, IClock clock)
     private const string SoldStatuses = "'Paid','Fulfilling','Shipped','Delivered','PartiallyRefunded','Refunded','Returned'";
 
     /// <summary>Recomputes the aggregates of the last <paramref name="days"/> days (UTC), in one transaction.</summary>
-    public async Task<int> RebuildRecentAsync(int days = 2, CancellationToken ct = default)
+    public Task<int> RebuildRecentAsync(int days = 2, CancellationToken ct = default) =>
+        db.RetriableAsync(token => RebuildRecentOnceAsync(days, token), ct);
+
+    private async Task<int> RebuildRecentOnceAsync(int days, CancellationToken ct)
     {
         var from = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime.Date).AddDays(-(days - 1));
         var fromTime = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -9,8 +9,12 @@ namespace Store.Web.Api;
 /// <see cref="IdempotencyFilter{TRequest}"/> for stock writes: the change, its ledger lines and the recorded answer
 /// commit together, and a refusal leaves nothing behind but its answer. The services join the transaction it opens.
 /// </summary>
-public sealed class AtomicIdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json, CatalogCache cache)
-    : IdempotencyFilter<TRequest>(idempotency, json)
+public sealed class AtomicIdempotencyFilter<TRequest>(
+    IdempotencyService idempotency,
+    IOptions<JsonOptions> json,
+    ILogger<IdempotencyFilter<TRequest>> logger,
+    CatalogCache cache)
+    : IdempotencyFilter<TRequest>(idempotency, json, logger)
 {
     protected override bool Atomic => true;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Store.Infrastructure.Idempotency;
 using Store.Web.Storefront;
@@ -14,7 +15,7 @@ namespace Store.Web.Api;
 /// Honours an Idempotency-Key header on a POST: the same key and body (from the same customer or cart) replayed,
 /// even concurrently, gets the first response and runs the operation once; the same key with another body is 422.
 /// </summary>
-public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json) : IEndpointFilter
+public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOptions<JsonOptions> json, ILogger<IdempotencyFilter<TRequest>> logger) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -59,16 +60,55 @@ public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOption
                 return Results.Text(replay.Body ?? "", replay.ContentType ?? "application/json", Encoding.UTF8, replay.StatusCode);
         }
 
-        await using var transaction = Atomic ? await idempotency.BeginOperationAsync(http.RequestAborted) : null;
+        if (Atomic)
+        {
+            // The transaction runs through the retrying execution strategy: a connection lost before the commit
+            // replays the whole operation (a rolled-back attempt left nothing behind).
+            // The key is freed only once the strategy gives up, never between its attempts.
+            AtomicOutcome atomic;
+            try
+            {
+                atomic = await idempotency.RunAtomicAsync(
+                    async (transaction, _) => await RunAsync(context, next, scope, key, transaction),
+                    http.RequestAborted);
+            }
+            catch (Exception failure)
+            {
+                await AbandonAsync(scope, key, failure);
+                throw;
+            }
+
+            if (atomic.Committed)
+            {
+                Committed();
+            }
+
+            return atomic.Result;
+        }
+
+        return (await RunAsync(context, next, scope, key, null)).Result;
+    }
+
+    /// <summary>After the atomic transaction committed: what readers must see only once the change is visible.</summary>
+    protected virtual void Committed()
+    {
+    }
+
+    private async Task<AtomicOutcome> RunAsync(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next,
+        string scope,
+        string key,
+        IDbContextTransaction? transaction)
+    {
         object? result;
         try
         {
             result = await next(context);
         }
-        catch
+        catch (Exception failure) when (transaction is null)
         {
-            await RollbackAsync(transaction);
-            await idempotency.AbandonAsync(scope, key, CancellationToken.None);
+            await AbandonAsync(scope, key, failure);
             throw;
         }
 
@@ -79,7 +119,7 @@ public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOption
         {
             await RollbackAsync(transaction);
             await idempotency.AbandonAsync(scope, key, CancellationToken.None);
-            return result;
+            return new AtomicOutcome(result, false);
         }
 
         // A refusal may come after part of the change was written: nothing of it stays, only the answer is kept.
@@ -90,37 +130,41 @@ public class IdempotencyFilter<TRequest>(IdempotencyService idempotency, IOption
 
         var value = (answer as IValueHttpResult)?.Value;
         var contentType = value is ProblemDetails ? "application/problem+json" : "application/json";
-        var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), options);
+        var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);
         var location = answer?.GetType().GetProperty("Location")?.GetValue(answer) as string;
         await idempotency.CompleteAsync(scope, key, status, contentType, body, location, CancellationToken.None);
-        if (transaction is not null && status < 400)
+        if (transaction is null || status >= 400)
         {
-            try
-            {
-                await transaction.CommitAsync(CancellationToken.None);
-            }
-            catch
-            {
-                await idempotency.AbandonAsync(scope, key, CancellationToken.None);
-                throw;
-            }
-
-            Committed();
+            return new AtomicOutcome(result, false);
         }
 
-        return result;
+        await transaction.CommitAsync(CancellationToken.None);
+        return new AtomicOutcome(result, true);
     }
 
-    /// <summary>After the atomic transaction committed: what readers must see only once the change is visible.</summary>
-    protected virtual void Committed()
-    {
-    }
+    private sealed record AtomicOutcome(object? Result, bool Committed);
 
-    private static async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction)
+    private static async Task RollbackAsync(IDbContextTransaction? transaction)
     {
         if (transaction is not null)
         {
             await transaction.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Frees the key for the client's retry. When the database is what failed, freeing may fail too: the original
+    /// failure is what the client must see (a 503), and the key is taken over once <see cref="IdempotencyService.AbandonedAfter"/> passes.
+    /// </summary>
+    private async Task AbandonAsync(string scope, string key, Exception failure)
+    {
+        try
+        {
+            await idempotency.AbandonAsync(scope, key, CancellationToken.None);
+        }
+        catch (Exception e) when (Hosting.TransientDatabaseFailure.Is(e))
+        {
+            logger.LogWarning("Idempotency key {Key} stays claimed after {Failure}: {Error}", key, failure.GetType().Name, e.Message);
         }
     }
 

@@ -5,6 +5,7 @@ using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Ordering;
+using Store.Web.Security;
 using Store.Web.Storefront;
 
 namespace Store.Web.Api;
@@ -46,6 +47,7 @@ public static class OrderEndpoints
                 ? TypedResults.Created($"/api/orders/{placed.Value.OrderId}", placed.Value)
                 : ApiResults.Problem(placed.Error!);
         })
+        .AddEndpointFilter(new RateLimitFilter(RateLimited.Orders))
         .AddEndpointFilter<IdempotencyFilter<PlaceOrderRequest>>()
         .WithSummary("Places an order for the current cart with rated shipping, tax and promotions, and holds its stock until payment; 422 when nothing ships to the address or a code does not apply, 409 when a promotion ran out meanwhile (no order is placed). Honours Idempotency-Key.");
 

@@ -31,7 +31,6 @@ public static class StorefrontEndpoints
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
 
-        app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
         return app;
     }
 }

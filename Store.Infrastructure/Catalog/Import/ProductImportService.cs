@@ -51,7 +51,10 @@ public sealed class ProductImportService(StoreDbContext db, AuditLog audit, IClo
 
     public async Task<ImportPlan> PreviewAsync(string csv, CancellationToken ct = default) => (await PlanAsync(csv, ct)).Plan;
 
-    public async Task<ImportResult> ApplyAsync(string csv, string actor, CancellationToken ct = default)
+    public Task<ImportResult> ApplyAsync(string csv, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => ApplyOnceAsync(csv, actor, token), ct);
+
+    private async Task<ImportResult> ApplyOnceAsync(string csv, string actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 

@@ -47,9 +47,15 @@ public class InvoiceServiceTests(DatabaseFixture db) : IClassFixture<DatabaseFix
         await using (var scope = db.Scope())
         {
             var context = db.Get<StoreDbContext>(scope);
-            await using var tx = await context.Database.BeginTransactionAsync();
-            rolledBack = (await db.Get<InvoiceService>(scope).IssueAsync(first.OrderId)).Value.Number;
-            await tx.RollbackAsync();
+            rolledBack = await context.RetriableAsync(
+                async ct =>
+                {
+                    await using var tx = await context.Database.BeginTransactionAsync(ct);
+                    var number = (await db.Get<InvoiceService>(scope).IssueAsync(first.OrderId, ct)).Value.Number;
+                    await tx.RollbackAsync(ct);
+                    return number;
+                },
+                CancellationToken.None);
         }
 
         await using var next = db.Scope();

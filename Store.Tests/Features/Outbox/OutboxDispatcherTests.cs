@@ -22,11 +22,17 @@ public class OutboxDispatcherTests(DatabaseFixture db) : IClassFixture<DatabaseF
         await using (var scope = services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
-            await using var tx = await context.Database.BeginTransactionAsync();
-            scope.ServiceProvider.GetRequiredService<OutboxService>().Add(new TestEvent("test.rollback"));
-            await context.SaveChangesAsync();
-            messageId = context.ChangeTracker.Entries<OutboxMessage>().Single().Entity.Id;
-            await tx.RollbackAsync();
+            messageId = await context.RetriableAsync(
+                async ct =>
+                {
+                    await using var tx = await context.Database.BeginTransactionAsync(ct);
+                    scope.ServiceProvider.GetRequiredService<OutboxService>().Add(new TestEvent("test.rollback"));
+                    await context.SaveChangesAsync(ct);
+                    var id = context.ChangeTracker.Entries<OutboxMessage>().Single().Entity.Id;
+                    await tx.RollbackAsync(ct);
+                    return id;
+                },
+                CancellationToken.None);
         }
 
         await DispatchAllAsync(services);
