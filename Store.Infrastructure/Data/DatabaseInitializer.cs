@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Store.Domain.Common;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data.DemoData;
@@ -17,25 +18,87 @@ namespace Store.Infrastructure.Data;
 /// <summary>Brings the database to the current schema, then adds roles, the first admin and (optionally) demo data.</summary>
 public static class DatabaseInitializer
 {
+    /// <summary>The last migration of the pre-release chain that the Baseline migration replaced.</summary>
+    private const string LastPreBaselineMigration = "20261126033000_SearchAttributeFacets";
+
+    /// <summary>Any fixed number: the advisory lock that lets one starting instance at a time migrate and seed.</summary>
+    private const long StartupLockKey = 7_460_301_001;
+
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<StoreDbContext>();
-        var options = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
-        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
+        await CreateDatabaseIfMissingAsync(db, ct);
 
+        // Several instances may start at once against one database (a cluster, a rolling upgrade). EF Core locks the
+        // migrations themselves, but the seeding after them (roles, the first admin, demo data) would race too, so the
+        // whole start-up runs under one session-level advisory lock, on a connection of its own that outlives it.
+        var lockConnectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+        await using var lockConnection = new NpgsqlConnection(lockConnectionString);
+        await lockConnection.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", lockConnection))
+        {
+            await take.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await MigrateAsync(db, ct);
+            await SeedAsync(sp, db, ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync(StoreDbContext db, CancellationToken ct)
+    {
         // The database and its history table first: on a new database EF would otherwise log its own failed read of
         // the history table as an error.
         var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(ct))
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+
+        try
         {
             await creator.CreateAsync(ct);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it between our check and our CREATE DATABASE.
+        }
+    }
 
+    private static async Task MigrateAsync(StoreDbContext db, CancellationToken ct)
+    {
         await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
-        await db.Database.MigrateAsync(ct);
 
+        // A database made by the pre-release chain has exactly the schema the Baseline migration creates (a test
+        // compares them), so its history is rewritten to say so instead of running the Baseline over existing tables.
+        var baseline = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            WITH old AS (
+                DELETE FROM "__EFMigrationsHistory"
+                WHERE {0} = (SELECT max(migration_id) FROM "__EFMigrationsHistory") AND migration_id <= {0}
+                RETURNING product_version)
+            INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+            SELECT {1}, max(product_version) FROM old HAVING count(*) > 0
+            """,
+            [LastPreBaselineMigration, baseline],
+            ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    private static async Task SeedAsync(IServiceProvider sp, StoreDbContext db, CancellationToken ct)
+    {
+        var options = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { StoreRoles.Admin, StoreRoles.Staff })
         {

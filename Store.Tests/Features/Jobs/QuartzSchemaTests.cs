@@ -8,8 +8,6 @@ namespace Store.Tests.Features.Jobs;
 
 public class QuartzSchemaTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
-    private const string Migration = "20261125230000_QuartzSchema";
-
     private static readonly string[] QuartzTables =
     [
         "qrtz_blob_triggers", "qrtz_calendars", "qrtz_cron_triggers", "qrtz_execution_history", "qrtz_fired_triggers",
@@ -24,21 +22,25 @@ public class QuartzSchemaTests(DatabaseFixture db) : IClassFixture<DatabaseFixtu
     }
 
     [Fact]
-    public async Task Migrate_WhenQuartzSchemaIsRevertedAndReapplied_DropsThenRecreatesTheTables()
+    public async Task Migrate_WhenRevertedToEmptyAndReapplied_DropsEveryTableAndFunctionThenRecreatesThem()
     {
         await using var scope = db.Scope();
         var context = db.Get<StoreDbContext>(scope);
-        var migrations = context.Database.GetMigrations().ToList();
-        var previous = migrations[migrations.IndexOf(Migration) - 1];
         var migrator = context.GetService<IMigrator>();
 
-        await migrator.MigrateAsync(previous);
-        var afterDown = await QuartzTablesAsync();
+        await migrator.MigrateAsync(Migration.InitialDatabase);
+        var tablesAfterDown = await context.Database
+            .SqlQuery<string>($"SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'")
+            .ToListAsync();
+        var functionsAfterDown = await context.Database
+            .SqlQuery<string>($"SELECT proname AS \"Value\" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' WHERE n.nspname = 'public' AND d.objid IS NULL")
+            .ToListAsync();
         await migrator.MigrateAsync();
 
-        Assert.Empty(afterDown);
+        Assert.Equal(["__EFMigrationsHistory"], tablesAfterDown);
+        Assert.Empty(functionsAfterDown);
         Assert.Equal(QuartzTables, await QuartzTablesAsync());
-        Assert.Contains(Migration, await context.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
     }
 
     private async Task<List<string>> QuartzTablesAsync()

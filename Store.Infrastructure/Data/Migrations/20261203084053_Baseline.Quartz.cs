@@ -1,27 +1,17 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Store.Infrastructure.Data.Migrations;
 
 /// <summary>
-/// The tables of Quartz.NET 4.x's ADO.NET job store for PostgreSQL, under the prefix "qrtz_".
+/// The tables of Quartz.NET 4.x's ADO.NET job store for PostgreSQL, under the prefix "qrtz_". Quartz owns them and reads
+/// them with its own SQL, so they stay out of the EF model. The shape follows the PostgreSQL script the Quartz 4.7
+/// package provisions itself with; Quartz validates at startup that every table and column 4.x added can be queried.
+/// The three history tables are only read when a scheduler opts into UseExecutionHistory; they exist so that turning
+/// it on later needs no migration. Times are .NET ticks (UTC) in bigint columns, as Quartz.NET writes them.
 /// </summary>
-/// <remarks>
-/// Written by hand and kept out of the EF model (no entities, no snapshot change): Quartz owns these tables and
-/// reads them with its own SQL. The shape follows the PostgreSQL script the Quartz 4.7 package provisions itself
-/// with; Quartz validates at startup that every table and every column 4.x added can be queried, so a missing
-/// column is a startup failure rather than a silent one. Next to the eleven tables Quartz 3 had, 4.x needs
-/// qrtz_paused_job_grps, and the new columns on qrtz_triggers, qrtz_fired_triggers, qrtz_paused_trigger_grps and
-/// qrtz_scheduler_state. The three history tables are only read when a scheduler opts into UseExecutionHistory;
-/// they are created here so that turning it on later needs no migration.
-/// Times are .NET ticks (UTC) in bigint columns, as Quartz.NET writes them.
-/// </remarks>
-[DbContext(typeof(StoreDbContext))]
-[Migration("20261125230000_QuartzSchema")]
-public sealed class QuartzSchema : Migration
+public partial class Baseline
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
+    private static void CreateQuartzTables(MigrationBuilder migrationBuilder) =>
         migrationBuilder.Sql("""
             CREATE TABLE qrtz_job_details (
                 sched_name text NOT NULL,
@@ -266,27 +256,4 @@ public sealed class QuartzSchema : Migration
             CREATE INDEX idx_qrtz_mh_misfire_time ON qrtz_misfire_history (sched_name, misfire_time);
             CREATE INDEX idx_qrtz_mh_inst ON qrtz_misfire_history (sched_name, instance_name);
             """);
-    }
-
-    protected override void Down(MigrationBuilder migrationBuilder)
-    {
-        // Children before the tables their foreign keys point at.
-        migrationBuilder.Sql("""
-            DROP TABLE IF EXISTS qrtz_job_status;
-            DROP TABLE IF EXISTS qrtz_misfire_history;
-            DROP TABLE IF EXISTS qrtz_execution_history;
-            DROP TABLE IF EXISTS qrtz_locks;
-            DROP TABLE IF EXISTS qrtz_scheduler_state;
-            DROP TABLE IF EXISTS qrtz_fired_triggers;
-            DROP TABLE IF EXISTS qrtz_paused_job_grps;
-            DROP TABLE IF EXISTS qrtz_paused_trigger_grps;
-            DROP TABLE IF EXISTS qrtz_calendars;
-            DROP TABLE IF EXISTS qrtz_blob_triggers;
-            DROP TABLE IF EXISTS qrtz_simprop_triggers;
-            DROP TABLE IF EXISTS qrtz_cron_triggers;
-            DROP TABLE IF EXISTS qrtz_simple_triggers;
-            DROP TABLE IF EXISTS qrtz_triggers;
-            DROP TABLE IF EXISTS qrtz_job_details;
-            """);
-    }
 }

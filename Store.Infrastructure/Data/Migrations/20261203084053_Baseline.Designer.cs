@@ -13,8 +13,8 @@ using Store.Infrastructure.Data;
 namespace Store.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(StoreDbContext))]
-    [Migration("20261126004652_Promotions")]
-    partial class Promotions
+    [Migration("20261203084053_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,84 @@ namespace Store.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Store.Domain.Catalog.AttributeDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attribute_definitions");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attribute_definitions_code");
+
+                    b.ToTable("attribute_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.Brand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brands");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brands_name");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brands_slug");
+
+                    b.ToTable("brands", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -378,6 +456,22 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("SeoDescription")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_title");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -394,6 +488,9 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_categories_slug");
+
+                    b.HasIndex("ParentId", "SortOrder")
+                        .HasDatabaseName("ix_categories_parent_id_sort_order");
 
                     b.ToTable("categories", (string)null);
                 });
@@ -416,6 +513,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("brand");
+
+                    b.Property<int?>("BrandId")
+                        .HasColumnType("integer")
+                        .HasColumnName("brand_id");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer")
@@ -451,6 +552,18 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("SeoDescription")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_title");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(220)
@@ -472,6 +585,9 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_products_brand_id");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_slug");
@@ -485,6 +601,143 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Catalog.ProductAttribute", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("AttributeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("attribute_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ProductId", "AttributeId")
+                        .HasName("pk_product_attributes");
+
+                    b.HasIndex("AttributeId", "Value", "ProductId")
+                        .HasDatabaseName("ix_product_attributes_attribute_id_value_product_id");
+
+                    b.ToTable("product_attributes", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("byte_size");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character(32)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.PrimitiveCollection<int[]>("Widths")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("widths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_images");
+
+                    b.HasIndex("Hash")
+                        .HasDatabaseName("ix_product_images_hash");
+
+                    b.HasIndex("ProductId", "Position")
+                        .HasDatabaseName("ix_product_images_product_id_position");
+
+                    b.ToTable("product_images", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_images_size", "width > 0 AND height > 0 AND byte_size > 0");
+
+                            t.HasCheckConstraint("ck_product_images_widths", "cardinality(widths) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.PrimitiveCollection<List<string>>("Values")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_options");
+
+                    b.HasIndex("ProductId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_options_product_id_position");
+
+                    b.ToTable("product_options", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Catalog.ProductVariant", b =>
                 {
                     b.Property<int>("Id")
@@ -494,10 +747,25 @@ namespace Store.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("barcode");
+
                     b.Property<string>("Colour")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("colour");
+
+                    b.Property<long?>("FloorPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("floor_price_minor");
+
+                    b.PrimitiveCollection<List<string>>("OptionValues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("option_values");
 
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint")
@@ -872,6 +1140,47 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.Invoice", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_number");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_year_sequence");
+
+                    b.ToTable("invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invoices_sequence", "sequence > 0");
+                        });
+                });
+
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1070,6 +1379,12 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("PriceExplanation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("price_explanation");
+
                     b.Property<string>("ProductName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1079,6 +1394,10 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
+
+                    b.Property<long>("RegularPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("regular_price_minor");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -1166,6 +1485,123 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("order_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.OrderTaxLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<long>("TaxableNetMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taxable_net_minor");
+
+                    b.Property<string>("ZoneName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("zone_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_tax_lines");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_order_tax_lines_order_id");
+
+                    b.ToTable("order_tax_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_order_tax_lines_amounts", "tax_minor >= 0 AND rate_percent >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pick_lists");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_pick_lists_location_id");
+
+                    b.HasIndex("OrderId", "LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pick_lists_order_id_location_id");
+
+                    b.ToTable("pick_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickListLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("PickListId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pick_list_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pick_list_lines");
+
+                    b.HasIndex("PickListId")
+                        .HasDatabaseName("ix_pick_list_lines_pick_list_id");
+
+                    b.ToTable("pick_list_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pick_list_lines_quantity", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1249,6 +1685,73 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Domain.Payments.PaymentDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_disputes");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_payment_disputes_order_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_payment_disputes_payment_id");
+
+                    b.HasIndex("ProviderReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_disputes_provider_reference");
+
+                    b.ToTable("payment_disputes", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Refund", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1304,6 +1807,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_refunds_payment_id");
 
+                    b.HasIndex(new[] { "ProviderReference" }, "ux_refunds_provider_reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_provider_reference")
+                        .HasFilter("provider_reference IS NOT NULL");
+
                     b.ToTable("refunds", null, t =>
                         {
                             t.HasCheckConstraint("ck_refunds_amount", "amount_minor > 0");
@@ -1329,6 +1837,113 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasName("pk_search_synonyms");
 
                     b.ToTable("search_synonyms", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<long>("WeightGrams")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weight_grams");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_order_id");
+
+                    b.HasIndex("TrackingNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_tracking_number");
+
+                    b.ToTable("shipments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shipments_weight", "weight_grams >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.ShipmentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shipment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipment_events");
+
+                    b.HasIndex("ShipmentId", "At")
+                        .HasDatabaseName("ix_shipment_events_shipment_id_at");
+
+                    b.ToTable("shipment_events", (string)null);
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Data.Configurations.ProcessedWebhookEvent", b =>
@@ -1431,6 +2046,11 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomerGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_group");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
                         .HasColumnName("display_name");
@@ -1500,6 +2120,22 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Ordering.InvoiceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Year")
+                        .HasName("pk_invoice_counters");
+
+                    b.ToTable("invoice_counters", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +2188,266 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredCustomerGroupPrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group_name");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_group_prices");
+
+                    b.HasIndex("VariantId", "Group")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_group_prices_variant_id_group_name");
+
+                    b.ToTable("customer_group_prices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_customer_group_prices_price", "price_minor >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule_name");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_markdowns");
+
+                    b.HasIndex("VariantId")
+                        .HasDatabaseName("ix_markdowns_variant_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.HasIndex("RuleId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_markdowns_rule_id_variant_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.ToTable("markdowns", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdownRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DaysWithoutSale")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_without_sale");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("StockAbove")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock_above");
+
+                    b.HasKey("Id")
+                        .HasName("pk_markdown_rules");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_markdown_rules_category_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_markdown_rules_product_id");
+
+                    b.ToTable("markdown_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_markdown_rules_percent", "percent_off > 0 AND percent_off < 100");
+
+                            t.HasCheckConstraint("ck_markdown_rules_thresholds", "stock_above >= 0 AND days_without_sale >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredQuantityTier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MinQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quantity_tiers");
+
+                    b.HasIndex("VariantId", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quantity_tiers_variant_id_min_quantity");
+
+                    b.ToTable("quantity_tiers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quantity_tiers_min", "min_quantity > 1");
+
+                            t.HasCheckConstraint("ck_quantity_tiers_price", "price_minor >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredSalePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long?>("FixedPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fixed_price_minor");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("label");
+
+                    b.Property<decimal?>("PercentOff")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int?>("VariantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_prices");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_sale_prices_product_id");
+
+                    b.HasIndex("VariantId")
+                        .HasDatabaseName("ix_sale_prices_variant_id");
+
+                    b.ToTable("sale_prices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sale_prices_adjustment", "(percent_off IS NULL) <> (fixed_price_minor IS NULL)");
+
+                            t.HasCheckConstraint("ck_sale_prices_fixed", "fixed_price_minor IS NULL OR fixed_price_minor >= 0");
+
+                            t.HasCheckConstraint("ck_sale_prices_percent", "percent_off IS NULL OR (percent_off > 0 AND percent_off < 100)");
+
+                            t.HasCheckConstraint("ck_sale_prices_target", "(product_id IS NULL) <> (variant_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_sale_prices_window", "starts_at IS NULL OR ends_at IS NULL OR ends_at > starts_at");
+                        });
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Promotions.PromotionRedemption", b =>
@@ -2078,8 +2974,23 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_cart_items_variants_variant_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Catalog.Category", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Catalog.Product", b =>
                 {
+                    b.HasOne("Store.Domain.Catalog.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_brands_brand_id");
+
                     b.HasOne("Store.Domain.Catalog.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -2094,6 +3005,43 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_products_suppliers_supplier_id");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductAttribute", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.AttributeDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("AttributeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_attributes_attribute_definitions_attribute_id");
+
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany("Attributes")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_attributes_products_product_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductImage", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_images_products_product_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Catalog.ProductOption", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany("Options")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_options_products_product_id");
                 });
 
             modelBuilder.Entity("Store.Domain.Catalog.ProductVariant", b =>
@@ -2161,6 +3109,16 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_purchase_order_lines_product_variants_variant_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.Invoice", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithOne()
+                        .HasForeignKey("Store.Domain.Ordering.Invoice", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_orders_order_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Ordering.Order", b =>
                 {
                     b.HasOne("Store.Infrastructure.Identity.StoreUser", null)
@@ -2190,6 +3148,43 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_order_status_changes_orders_order_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Ordering.OrderTaxLine", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany("TaxLines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_tax_lines_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
+                {
+                    b.HasOne("Store.Domain.Inventory.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_lists_locations_location_id");
+
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_lists_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickListLine", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.PickList", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_list_lines_pick_lists_pick_list_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("Store.Domain.Ordering.Order", null)
@@ -2200,6 +3195,23 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_payments_orders_order_id");
                 });
 
+            modelBuilder.Entity("Store.Domain.Payments.PaymentDispute", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_disputes_orders_order_id");
+
+                    b.HasOne("Store.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_disputes_payments_payment_id");
+                });
+
             modelBuilder.Entity("Store.Domain.Payments.Refund", b =>
                 {
                     b.HasOne("Store.Domain.Payments.Payment", null)
@@ -2208,6 +3220,93 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.Shipment", b =>
+                {
+                    b.HasOne("Store.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_orders_order_id");
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.ShipmentEvent", b =>
+                {
+                    b.HasOne("Store.Domain.Shipping.Shipment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipment_events_shipments_shipment_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredCustomerGroupPrice", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_group_prices_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdown", b =>
+                {
+                    b.HasOne("Store.Infrastructure.Pricing.StoredMarkdownRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_markdowns_markdown_rules_rule_id");
+
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_markdowns_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredMarkdownRule", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_markdown_rules_categories_category_id");
+
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_markdown_rules_products_product_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredQuantityTier", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quantity_tiers_product_variants_variant_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Pricing.StoredSalePrice", b =>
+                {
+                    b.HasOne("Store.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sale_prices_products_product_id");
+
+                    b.HasOne("Store.Domain.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sale_prices_product_variants_variant_id");
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Promotions.PromotionRedemption", b =>
@@ -2250,6 +3349,10 @@ namespace Store.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Store.Domain.Catalog.Product", b =>
                 {
+                    b.Navigation("Attributes");
+
+                    b.Navigation("Options");
+
                     b.Navigation("Variants");
                 });
 
@@ -2263,6 +3366,18 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Items");
+
+                    b.Navigation("TaxLines");
+                });
+
+            modelBuilder.Entity("Store.Domain.Ordering.PickList", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Store.Domain.Shipping.Shipment", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }
