@@ -151,6 +151,7 @@ public static class DependencyInjection
         services.AddScoped<Shipping.ShippingLabelService>();
         services.AddScoped<InvoiceService>();
         services.AddScoped<Tax.TaxAdminService>();
+        services.AddScoped<Tax.TaxCoverageQueries>();
         services.AddScoped<Shipping.ShippingAdminService>();
         services.AddScoped<Outbox.IOutboxHandler, InvoiceOnPaymentHandler>();
         services.AddStoreNotifications(configuration);

@@ -19,6 +19,11 @@ namespace Store.Infrastructure.Checkout;
 /// </summary>
 public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, IClock clock, IOptions<ShopOptions> options)
 {
+    public const string UncoveredAddressCode = "tax.uncovered";
+
+    public const string UncoveredAddressMessage =
+        "Sorry, we cannot take orders to this address yet: we have no tax rate for it. Please check the state or country, or contact us.";
+
     /// <param name="destination">Null before the shopper has given an address.</param>
     /// <param name="shippingMethodId">Null for the cheapest method that delivers there.</param>
     /// <param name="codes">The discount codes entered on the cart.</param>
@@ -48,6 +53,12 @@ public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, I
         if (destination is not null && choices.Count == 0)
         {
             return DomainError.Invalid("shipping.zone", "Sorry, we do not ship to this address yet.");
+        }
+
+        // Refused here, in the one quote every checkout path takes, so the page, the API and the order agree.
+        if (destination is not null && shop.Tax.RefuseUncoveredAddresses && cached.Tax.ZoneFor(where.Country, where.Region, where.PostalCode) is null)
+        {
+            return DomainError.Invalid(UncoveredAddressCode, UncoveredAddressMessage);
         }
 
         var methodId = shippingMethodId ?? choices.FirstOrDefault()?.MethodId;
