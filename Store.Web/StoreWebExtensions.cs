@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
+using Store.Web.Hosting;
 using Store.Web.Storefront;
 
 namespace Store.Web;
@@ -18,6 +19,7 @@ public static class StoreWebExtensions
         services.AddScoped<CartContext>();
         services.AddProblemDetails();
         services.AddExceptionHandler<Api.ApiExceptionHandler>();
+        services.AddStoreForwardedHeaders();
 
         // Binding failures throw, so the handler above can say what was wrong instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -51,6 +53,8 @@ public static class StoreWebExtensions
 
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
+        // First: everything after it (HSTS, cookies' Secure flag, rate limits, logs) sees the shopper, not the proxy.
+        app.UseForwardedHeaders();
         app.UseResponseCompression();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
