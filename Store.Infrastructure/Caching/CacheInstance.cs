@@ -1,18 +1,19 @@
 namespace Store.Infrastructure.Caching;
 
 /// <summary>
-/// Who this process is on the invalidation channel, and what it has seen (shown by /api/status for operators and
-/// read by the cluster test).
+/// Who this process is on the invalidation channel (so it skips its own messages), and the state of its listener (read
+/// by the caching tests).
 /// </summary>
 public sealed class CacheInstance
 {
     private long _received;
     private long _reconnects;
+    private volatile bool _listening;
 
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Whether the listener is subscribed right now; while it is not, other instances' changes go unseen.</summary>
-    public bool Listening { get; private set; }
+    public bool Listening => _listening;
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -22,12 +23,12 @@ public sealed class CacheInstance
 
     public void Subscribed(bool again)
     {
-        Listening = true;
+        _listening = true;
         if (again)
         {
             Interlocked.Increment(ref _reconnects);
         }
     }
 
-    public void Unsubscribed() => Listening = false;
+    public void Unsubscribed() => _listening = false;
 }

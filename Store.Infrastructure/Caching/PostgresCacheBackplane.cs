@@ -62,7 +62,12 @@ public sealed class PostgresCacheBackplane(NpgsqlDataSource dataSource, CacheIns
                 await command.ExecuteNonQueryAsync();
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (ObjectDisposedException)
+            {
+                // The instance is shutting down: nobody is left to tell.
+                return;
+            }
+            catch (Exception e)
             {
                 if (attempt >= RetryDelays.Length)
                 {

@@ -6,11 +6,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
 using Store.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Store.Tests.Features.Cluster;
 
 /// <summary>Two real instances behind haproxy: what one changes the other shows, shoppers move freely, a crash loses nothing.</summary>
-public partial class TwoInstanceClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+public partial class TwoInstanceClusterTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     [Fact]
     public async Task Balancer_OnTheApi_AlternatesInstancesAndOnPagesKeepsABrowserOnOne()
@@ -57,6 +58,7 @@ public partial class TwoInstanceClusterTests(ClusterFixture cluster) : IClassFix
             await Task.Delay(20);
         }
 
+        output.WriteLine($"listed by the other instance after {clock.ElapsedMilliseconds} ms");
         Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(1), $"the other instance listed it after {clock.ElapsedMilliseconds} ms (its cache keeps entries 10 s)");
     }
 
@@ -235,6 +237,7 @@ public partial class TwoInstanceClusterTests(ClusterFixture cluster) : IClassFix
             cluster.Kill(1);
             await Task.WhenAll(shoppers);
 
+            output.WriteLine($"{orders.Count} orders ({beforeKill} before the kill), {retried} retried requests");
             Assert.True(unexpected.IsEmpty, "unexpected answers: " + string.Join(", ", unexpected.Take(10)));
             Assert.True(beforeKill > 0 && orders.Count > beforeKill, $"orders before the kill {beforeKill}, after {orders.Count}");
             Assert.All(orders, o => Assert.True(o.Value, $"order {o.Key} was not paid"));
