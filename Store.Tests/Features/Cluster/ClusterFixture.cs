@@ -208,7 +208,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             Assert.False(_apps[i]!.HasExited, $"instance {i + 1} stopped:\n{Log(i)}");
             try
@@ -230,7 +230,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        Assert.Fail($"instance {i + 1} did not answer within 2 minutes:\n{Log(i)}");
+        Assert.Fail($"instance {i + 1} did not answer within 5 minutes:\n{Log(i)}");
     }
 
     private async Task<string> HaproxyConfigAsync(int balancerPort)

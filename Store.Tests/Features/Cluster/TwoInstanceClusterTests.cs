@@ -110,7 +110,7 @@ public partial class TwoInstanceClusterTests(ClusterFixture cluster, ITestOutput
         var orders = new ConcurrentDictionary<Guid, bool>();
         var unexpected = new ConcurrentQueue<string>();
         var retried = 0;
-        var load = Stopwatch.StartNew();
+        using var done = new CancellationTokenSource();
         var emails = $"load-{Guid.NewGuid():N}"[..17];
 
         async Task<T?> RetryAsync<T>(Func<Task<(bool Done, T? Value)>> attempt)
@@ -153,7 +153,7 @@ public partial class TwoInstanceClusterTests(ClusterFixture cluster, ITestOutput
         {
             using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = cluster.Balancer, Timeout = TimeSpan.FromSeconds(15) };
             var random = new Random(id);
-            for (var n = 0; load.Elapsed < TimeSpan.FromSeconds(8); n++)
+            for (var n = 0; !done.IsCancellationRequested; n++)
             {
                 var variantId = variants[random.Next(variants.Count)];
                 var cartId = await RetryAsync(async () =>
@@ -232,9 +232,18 @@ public partial class TwoInstanceClusterTests(ClusterFixture cluster, ITestOutput
         try
         {
             var shoppers = Enumerable.Range(0, 6).Select(Shopper).ToList();
-            await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+            // The kill lands in the middle of the load: once orders are flowing, and the load goes on for a while after.
+            var warming = Stopwatch.StartNew();
+            while (orders.Count < 3 && warming.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                await Task.Delay(100);
+            }
+
             var beforeKill = orders.Count;
             cluster.Kill(1);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            await done.CancelAsync();
             await Task.WhenAll(shoppers);
 
             output.WriteLine($"{orders.Count} orders ({beforeKill} before the kill), {retried} retried requests");
