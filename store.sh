@@ -7,6 +7,7 @@
 #   ./store.sh image-test               start that image's entrypoint against PostgreSQL and buy over HTTP
 #   ./store.sh backup [FILE]            the database and the media folder in one archive
 #   ./store.sh restore FILE [DATABASE]  into a new (or empty) database
+#   ./store.sh cluster N                N instances behind haproxy against one database (Ctrl+C stops them all)
 set -euo pipefail
 STORE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export STORE_ROOT
@@ -21,6 +22,10 @@ source scripts/image.sh
 source scripts/image-test.sh
 # shellcheck source=scripts/backup.sh
 source scripts/backup.sh
+# shellcheck source=scripts/haproxy.sh
+source scripts/haproxy.sh
+# shellcheck source=scripts/cluster.sh
+source scripts/cluster.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -41,8 +46,42 @@ case "$cmd" in
     export Store__Images__Root="${Store__Images__Root:-$STORE_ROOT/.data/images}"
     # The demo catalog, locations, suppliers and a generated admin password; a real store starts without them.
     export Store__SeedDemoData="${Store__SeedDemoData:-true}"
+    # The certificate that encrypts the Data Protection keys, when none is configured: generated once, kept here.
+    export Store__DataProtection__GeneratedCertificatePath="${Store__DataProtection__GeneratedCertificatePath:-$STORE_ROOT/.data/keys/data-protection.pfx}"
     echo "store: starting at $url  (admin: /admin, API docs: /openapi/v1.json, emails: $Store__Email__PickupFolder; Ctrl+C stops)"
     exec dotnet run --project Store.Web -c Release --no-build --no-launch-profile --urls "$url"
+    ;;
+  cluster)
+    count="${2:-2}"
+    if ! [[ "$count" =~ ^[1-9][0-9]?$ ]]; then
+      echo "usage: ./store.sh cluster N   (N instances, 1 to 99)" >&2
+      exit 2
+    fi
+    pg_ensure_running
+    haproxy_ensure
+    lb_port="${STORE_CLUSTER_PORT:-5080}"
+    dotnet build Store.Web -c Release -nologo -v q
+    export Store__Email__PickupFolder="${Store__Email__PickupFolder:-$STORE_ROOT/.data/mail}"
+    export Store__Images__Root="${Store__Images__Root:-$STORE_ROOT/.data/images}"
+    export Store__DataProtection__GeneratedCertificatePath="${Store__DataProtection__GeneratedCertificatePath:-$STORE_ROOT/.data/keys/data-protection.pfx}"
+    export Store__SeedDemoData="${Store__SeedDemoData:-true}"
+    CLUSTER_PIDS=()
+    trap 'echo "store: stopping the cluster"; cluster_stop' EXIT
+    trap 'exit 130' INT TERM
+    ports=()
+    for i in $(seq 1 "$count"); do
+      ports+=("$((lb_port + i))")
+      cluster_start_instance "$i" "$((lb_port + i))"
+    done
+    for i in $(seq 1 "$count"); do
+      cluster_wait_ready "${ports[$((i - 1))]}" "${CLUSTER_PIDS[$((i - 1))]}"
+    done
+    CLUSTER_HEALTH_PATH="$(cluster_health_path "${ports[0]}")"
+    export CLUSTER_HEALTH_PATH
+    cluster_haproxy_cfg "$lb_port" "${ports[@]}" >"$STORE_ROOT/.data/cluster/haproxy.cfg"
+    cluster_start_haproxy "$STORE_ROOT/.data/cluster/haproxy.cfg"
+    echo "store: $count instances (ports ${ports[*]}) behind haproxy at http://localhost:$lb_port; logs in .data/cluster/ (Ctrl+C stops them all)"
+    wait "$CLUSTER_HAPROXY_PID"
     ;;
   test)
     pg_ensure_running
@@ -54,6 +93,7 @@ case "$cmd" in
       trap 'exit 143' TERM
     fi
     chromium_ensure
+    haproxy_ensure
     export STORE_TEST_PG="$ConnectionStrings__Store"
     dotnet build Store.sln -c Release -nologo -v q
     dotnet format Store.sln --verify-no-changes --no-restore
@@ -87,7 +127,7 @@ case "$cmd" in
     pg_stop
     ;;
   *)
-    echo "usage: ./store.sh run | test | image | image-test | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
+    echo "usage: ./store.sh run | test | cluster N | image | image-test | backup [FILE] | restore FILE [DATABASE] | db | stop-db" >&2
     exit 2
     ;;
 esac

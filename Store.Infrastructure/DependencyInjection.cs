@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Store.Domain.Common;
 using Store.Infrastructure.Audit;
+using Store.Infrastructure.Caching;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Checkout;
@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddStoreSettings(configuration, connectionString);
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
+        services.AddStoreCaching(configuration, connectionString);
         services.AddSingleton<RatesCache>();
         services.AddSingleton<MoneyFormatter>();
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
@@ -60,7 +61,7 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<RatesCache>()));
 
-        services.AddDataProtection().SetApplicationName("Store").PersistKeysToDbContext<StoreDbContext>();
+        services.AddStoreDataProtection(configuration);
         services.AddIdentityCore<StoreUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

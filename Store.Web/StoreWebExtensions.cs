@@ -6,6 +6,7 @@ using Store.Infrastructure.Data;
 using Store.Infrastructure.Settings;
 using Store.Web.Identity;
 using Store.Web.Security;
+using Store.Web.Hosting;
 using Store.Web.Storefront;
 
 namespace Store.Web;
@@ -34,6 +35,7 @@ public static class StoreWebExtensions
             o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.None;
             o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
+        services.AddStoreForwardedHeaders();
 
         // Binding failures throw, so the handler above can say what was wrong instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -68,6 +70,8 @@ public static class StoreWebExtensions
 
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
+        // First: everything after it (HSTS, cookies' Secure flag, rate limits, logs) sees the shopper, not the proxy.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -1,22 +1,32 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
+using Store.Infrastructure.Caching;
 
 namespace Store.Infrastructure.Catalog;
 
 /// <summary>
-/// Short-lived cache of catalog reads. A change made through the admin bumps the version, so edits show at once;
+/// Short-lived cache of catalog reads. A change made through the admin bumps the version, so edits show at once (on
+/// the other instances too: <see cref="Invalidate"/> tells them through the <see cref="ICacheBackplane"/>);
 /// stock shown in listings may lag by at most <see cref="Lifetime"/> (adding to the cart always checks real stock).
 /// When an entry is missing, one caller loads it and every concurrent caller of the same key awaits that load, so an
 /// expiring popular page or search costs one query, not one per waiting request.
 /// </summary>
-public sealed class CatalogCache(IMemoryCache cache)
+public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, Task<object?>> _loading = new(StringComparer.Ordinal);
     private long _version;
 
-    public void Invalidate() => Interlocked.Increment(ref _version);
+    /// <summary>After a committed change: drops this instance's entries and tells the other instances.</summary>
+    public void Invalidate()
+    {
+        InvalidateLocal();
+        backplane.Publish(CacheNames.Catalog);
+    }
+
+    /// <summary>Drops this instance's entries only (another instance made the change and told everyone).</summary>
+    public void InvalidateLocal() => Interlocked.Increment(ref _version);
 
     public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<T>> load)
     {

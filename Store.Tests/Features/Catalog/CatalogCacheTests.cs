@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
+using Store.Infrastructure.Caching;
 using Store.Infrastructure.Catalog;
+using Store.Tests.Support;
 
 namespace Store.Tests.Features.Catalog;
 
@@ -68,5 +70,36 @@ public class CatalogCacheTests
         Assert.Equal(2, await cache.GetOrLoadAsync("home", Load));
     }
 
-    private static CatalogCache NewCache() => new(new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }));
+    [Fact]
+    public async Task Invalidate_AfterAChange_DropsEntriesAndTellsTheOtherInstances()
+    {
+        var backplane = new RecordingBackplane();
+        var cache = NewCache(backplane);
+        var loads = 0;
+        Task<int> Load() => Task.FromResult(Interlocked.Increment(ref loads));
+        await cache.GetOrLoadAsync("home", Load);
+
+        cache.Invalidate();
+
+        Assert.Equal(2, await cache.GetOrLoadAsync("home", Load));
+        Assert.Equal([CacheNames.Catalog], backplane.Published);
+    }
+
+    [Fact]
+    public async Task InvalidateLocal_OnAnotherInstancesMessage_DropsEntriesWithoutSendingOne()
+    {
+        var backplane = new RecordingBackplane();
+        var cache = NewCache(backplane);
+        var loads = 0;
+        Task<int> Load() => Task.FromResult(Interlocked.Increment(ref loads));
+        await cache.GetOrLoadAsync("home", Load);
+
+        cache.InvalidateLocal();
+
+        Assert.Equal(2, await cache.GetOrLoadAsync("home", Load));
+        Assert.Empty(backplane.Published);
+    }
+
+    private static CatalogCache NewCache(RecordingBackplane? backplane = null) =>
+        new(new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }), backplane ?? new RecordingBackplane());
 }
