@@ -26,7 +26,7 @@ public sealed class ProductImageTests(StoreAppFixture store, BrowserFixture brow
             await admin.SignInAsync(StoreAppHost.AdminEmail, StoreAppHost.AdminPassword);
             await page.OpenAsync($"/admin/products/{productId}");
             var editor = page.GetByTestId("product-images");
-            // The demo catalog comes with drawn pictures (one per colour); the upload goes after them.
+            // Whatever pictures the product has (drawn demo pictures when the store seeds them), the upload goes last.
             await Expect(editor.GetByTestId("product-image")).ToHaveCountAsync(drawn);
             // MudFileUpload keeps earlier inputs (hidden with d-none) and offers a fresh one for each pick.
             var input = editor.Locator("input[type=file]:not(.d-none)");

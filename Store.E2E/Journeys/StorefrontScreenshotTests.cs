@@ -10,8 +10,8 @@ namespace Store.E2E.Journeys;
 /// first row of pictures loaded at once, no focus ring on the heading after a navigation. Full-page screenshots of
 /// home, a category and a product at 1280 and 390 px wide are kept under bin/…/screenshots/storefront as evidence.
 /// </summary>
-public sealed partial class StorefrontScreenshotTests(StoreAppFixture store, BrowserFixture browser)
-    : IClassFixture<StoreAppFixture>, IClassFixture<BrowserFixture>
+public sealed partial class StorefrontScreenshotTests(PicturedStoreAppFixture store, BrowserFixture browser)
+    : IClassFixture<PicturedStoreAppFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Storefront_AtDesktopAndPhoneWidths_ShowsDrawnPicturesAndIsKeptAsScreenshots()
