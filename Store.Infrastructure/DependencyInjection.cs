@@ -97,6 +97,7 @@ public static class DependencyInjection
         services.AddScoped<AttributeService>();
         services.AddScoped<Catalog.Import.ProductImportService>();
         services.AddStoreImages(configuration);
+        services.AddScoped<Content.ContentPageService>();
         services.AddScoped<Search.ProductSearch>();
         services.AddScoped<Search.SynonymService>();
         services.AddScoped<Search.SearchReport>();

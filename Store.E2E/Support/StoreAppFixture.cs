@@ -1,13 +1,16 @@
 namespace Store.E2E.Support;
 
 /// <summary>The store, started once for a test class against its own fresh database, and stopped after.</summary>
-public sealed class StoreAppFixture : IAsyncLifetime
+public class StoreAppFixture : IAsyncLifetime
 {
     private StoreAppHost? app;
 
     public StoreAppHost App => app ?? throw new InvalidOperationException("The store has not started.");
 
-    public async Task InitializeAsync() => app = await StoreAppHost.StartAsync();
+    /// <summary>Whether the demo catalog gets its drawn pictures (see <see cref="StoreAppHost.StartAsync"/>).</summary>
+    protected virtual bool DrawPictures => false;
+
+    public async Task InitializeAsync() => app = await StoreAppHost.StartAsync(drawPictures: DrawPictures);
 
     public async Task DisposeAsync()
     {

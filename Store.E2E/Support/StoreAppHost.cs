@@ -14,15 +14,17 @@ public sealed class StoreAppHost : IAsyncDisposable
     public const string AdminEmail = "admin@store.local";
     public const string AdminPassword = "E2e-Admin-Pass1";
 
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
     private readonly StringBuilder output = new();
     private readonly Process process;
 
     /// <summary>The app's own folder for uploaded pictures, removed with the app.</summary>
-    private static readonly string ImageRoot = Path.Combine(Path.GetTempPath(), $"store-e2e-images-{Environment.ProcessId}");
+    /// <remarks>One per app, not per test process: classes run in parallel, and one app's cleanup must not remove another's files.</remarks>
+    private readonly string imageRoot;
 
-    private StoreAppHost(Process process, E2EDatabase database, Uri baseUrl)
+    private StoreAppHost(Process process, E2EDatabase database, Uri baseUrl, string imageRoot)
     {
+        this.imageRoot = imageRoot;
         this.process = process;
         Database = database;
         BaseUrl = baseUrl;
@@ -52,7 +54,14 @@ public sealed class StoreAppHost : IAsyncDisposable
         ["Store__Admin__Password"] = AdminPassword,
     };
 
-    public static Task<StoreAppHost> StartAsync(CancellationToken ct = default) => StartAsync(DemoStore, ct);
+    /// <summary>The demo store.</summary>
+    /// <param name="ct">Cancels the start.</param>
+    /// <param name="drawPictures">
+    /// Draw the demo catalog's pictures on start (Store:SeedDemoPictures): seconds of CPU, so only the journeys that
+    /// look at the storefront's pictures ask for it.
+    /// </param>
+    public static Task<StoreAppHost> StartAsync(CancellationToken ct = default, bool drawPictures = false) =>
+        StartAsync(new Dictionary<string, string?>(DemoStore) { ["Store__SeedDemoPictures"] = drawPictures ? "true" : "false" }, ct);
 
     /// <summary>The store with exactly <paramref name="environment"/> as its Store__ settings (an empty map: a new, unconfigured store).</summary>
     public static async Task<StoreAppHost> StartAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken ct = default)
@@ -94,15 +103,18 @@ public sealed class StoreAppHost : IAsyncDisposable
                 start.Environment.Remove(inherited);
             }
 
+            start.Environment["Store__SeedDemoPictures"] = "false";
             foreach (var (key, value) in environment)
             {
                 start.Environment[key] = value;
             }
-            start.Environment["Store__Images__Root"] = ImageRoot;
+
+            var imageRoot = Path.Combine(Path.GetTempPath(), $"store-e2e-images-{Guid.NewGuid():N}");
+            start.Environment["Store__Images__Root"] = imageRoot;
             start.Environment["DOTNET_NOLOGO"] = "1";
 
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-            host = new StoreAppHost(process, database, baseUrl);
+            host = new StoreAppHost(process, database, baseUrl, imageRoot);
             process.OutputDataReceived += (_, e) => host.Append(e.Data);
             process.ErrorDataReceived += (_, e) => host.Append(e.Data);
             if (!process.Start())
@@ -153,9 +165,9 @@ public sealed class StoreAppHost : IAsyncDisposable
         {
             process.Dispose();
             await Database.DisposeAsync();
-            if (Directory.Exists(ImageRoot))
+            if (Directory.Exists(imageRoot))
             {
-                Directory.Delete(ImageRoot, recursive: true);
+                Directory.Delete(imageRoot, recursive: true);
             }
         }
     }

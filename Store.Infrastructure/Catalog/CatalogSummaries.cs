@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Store.Domain.Catalog;
 using Store.Domain.Pricing;
 
 namespace Store.Infrastructure.Catalog;
@@ -71,6 +72,16 @@ public sealed record ProductDetail(
 
     public string Title => SeoTitle.Length > 0 ? SeoTitle : Name;
     public string MetaDescription => SeoDescription.Length > 0 ? SeoDescription : Description.Length > 160 ? Description[..157] + "…" : Description;
+
+    /// <summary>The option selected by default and the price the page headlines (the same one when it can be bought).</summary>
+    [JsonIgnore]
+    public ProductOffer Offer => ProductOffer.For([.. Variants.Select(v => new OfferedVariant(v.Id, v.PriceMinor, v.Available))], AllowBackorders);
+
+    [JsonIgnore]
+    public VariantDetail? DefaultVariant => Offer.Default is { } d ? Variants.First(v => v.Id == d.Id) : null;
+
+    [JsonIgnore]
+    public VariantDetail? HeadlineVariant => Offer.Headline is { } h ? Variants.First(v => v.Id == h.Id) : null;
 }
 
 public sealed record VariantDetail(int Id, string Sku, string Title, string? Size, string? Colour, long PriceMinor, int Available)

@@ -31,6 +31,9 @@ public sealed class ShopOptions
     /// <summary>With the demo catalog, also a few sales and a markdown rule (tests that expect regular prices turn it off).</summary>
     public bool SeedDemoPricing { get; set; } = true;
 
+    /// <summary>With a fresh demo catalog, also a drawn picture per product and colour (the test template turns it off).</summary>
+    public bool SeedDemoPictures { get; set; } = true;
+
     /// <summary>How long stock is held for an unpaid order (and again each time a payment starts).</summary>
     public int ReservationMinutes { get; set; } = 15;
 

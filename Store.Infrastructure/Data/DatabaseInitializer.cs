@@ -133,6 +133,14 @@ public static class DatabaseInitializer
                 await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
             }
 
+            // Only with a fresh demo catalog: a product the owner added later without pictures keeps none.
+            if (fresh && options.SeedDemoPictures)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var drawn = await DemoPictures.SeedAsync(db, sp.GetRequiredService<Catalog.ImageStore>(), sp.GetRequiredService<IClock>(), ct);
+                logger.LogInformation("Demo pictures: {Count} drawn and stored in {Milliseconds} ms", drawn, watch.ElapsedMilliseconds);
+            }
+
             await DemoPromotions.SeedAsync(db, options.Currency, sp.GetRequiredService<IClock>(), ct);
         }
         else if (ownerConfigured && !await db.Locations.AnyAsync(l => l.RetiredAt == null, ct))

@@ -29,6 +29,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<AttributeDefinition> AttributeDefinitions => Set<AttributeDefinition>();
     public DbSet<ProductAttribute> ProductAttributes => Set<ProductAttribute>();
     public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+    public DbSet<Domain.Content.ContentPage> ContentPages => Set<Domain.Content.ContentPage>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<InventoryLevel> Inventory => Set<InventoryLevel>();
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();

@@ -20,6 +20,20 @@ public class ProductCardTests : BunitContext
         Assert.Empty(cut.FindAll(".badge"));
     }
 
+    [Theory]
+    [InlineData(0, "eager", "high")]
+    [InlineData(3, "eager", null)]
+    [InlineData(4, "lazy", null)]
+    public void Render_InThePagesGrid_LoadsTheFirstRowAtOnceAndTheVeryFirstAheadOfAll(int index, string loading, string? priority)
+    {
+        var cut = Render<ProductCard>(p => p
+            .Add(c => c.Product, new ProductSummary(1, "Alpine Tee", "alpine-tee", "Northwind", "t-shirts", 2499, "USD", true))
+            .Add(c => c.Index, index));
+
+        var img = cut.Find("img");
+        Assert.Equal((loading, priority), (img.GetAttribute("loading"), img.GetAttribute("fetchpriority")));
+    }
+
     [Fact]
     public void Render_WithAnUploadedJpeg_OffersWebpAndJpegCopiesBySizeLazily()
     {

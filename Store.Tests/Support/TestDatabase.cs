@@ -103,8 +103,9 @@ public static class TestDatabase
         };
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
-        // Without the demo sales and markdown rule: tests compute exact totals from regular prices.
-        await using (var services = Services(name, new Dictionary<string, string?> { ["Store:SeedDemoData"] = "true", ["Store:SeedDemoPricing"] = "false" }))
+        // Without the demo sales and markdown rule: tests compute exact totals from regular prices. Without the demo
+        // pictures: their files would live in one folder while each app under test has its own.
+        await using (var services = Services(name, new Dictionary<string, string?> { ["Store:SeedDemoData"] = "true", ["Store:SeedDemoPricing"] = "false", ["Store:SeedDemoPictures"] = "false" }))
         {
             await DatabaseInitializer.InitializeAsync(services);
         }

@@ -833,6 +833,43 @@ namespace Store.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Store.Domain.Content.ContentPage", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_content_pages");
+
+                    b.ToTable("content_pages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_content_pages_body", "length(body) <= 50000");
+                        });
+                });
+
             modelBuilder.Entity("Store.Domain.Inventory.InventoryLevel", b =>
                 {
                     b.Property<int>("VariantId")

@@ -15,7 +15,7 @@ namespace Store.Tests.Api.Cart;
 public class CartPageTests(StoreAppFactory app) : IClassFixture<StoreAppFactory>
 {
     [Fact]
-    public async Task CartPage_ShowsEachLinesPictureWithSrcset_AndTheGeneratedSvgForAProductWithout()
+    public async Task CartPage_ShowsEachLinesPictureWithSrcset_EagerOnTheFirstScreen_AndTheGeneratedSvgForAProductWithout()
     {
         var (withPicture, picture) = await UploadAsync(skip: 10, TestImages.Jpeg(900, 600, seed: 11));
         var without = await SlugAsync(skip: 11);
@@ -26,8 +26,8 @@ public class CartPageTests(StoreAppFactory app) : IClassFixture<StoreAppFactory>
         var html = await client.GetStringAsync("/cart");
 
         Assert.Contains($"<a href=\"/p/{withPicture}\" class=\"cart-item\"><picture><source type=\"image/webp\" srcset=\"/media/{picture.Hash}-320.webp 320w, /media/{picture.Hash}-640.webp 640w, /media/{picture.Hash}-900.webp 900w\" sizes=\"64px\" />", html, StringComparison.Ordinal);
-        Assert.Contains($"<img src=\"/media/{picture.Hash}-640.jpg\" srcset=\"/media/{picture.Hash}-320.jpg 320w, /media/{picture.Hash}-640.jpg 640w, /media/{picture.Hash}-900.jpg 900w\" sizes=\"64px\" width=\"900\" height=\"600\" alt=\"\" loading=\"lazy\" decoding=\"async\" />", html, StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"/p/{without}\" class=\"cart-item\"><img src=\"/media/products/{without}.svg\" alt=\"\" width=\"64\" height=\"64\" loading=\"lazy\" decoding=\"async\" />", html, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"/media/{picture.Hash}-640.jpg\" srcset=\"/media/{picture.Hash}-320.jpg 320w, /media/{picture.Hash}-640.jpg 640w, /media/{picture.Hash}-900.jpg 900w\" sizes=\"64px\" width=\"900\" height=\"600\" alt=\"\" loading=\"eager\" decoding=\"async\" fetchpriority=\"high\" />", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/p/{without}\" class=\"cart-item\"><img src=\"/media/products/{without}.svg\" alt=\"\" width=\"64\" height=\"64\" loading=\"eager\" decoding=\"async\" />", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Store.Domain.Catalog;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Data;
 using Store.Tests.Support;
+using Store.Web.Components.Shared;
 
 namespace Store.Tests.Api.Catalog;
 
@@ -85,7 +86,7 @@ public class ProductImageHttpTests(StoreAppFactory app) : IClassFixture<StoreApp
     }
 
     [Fact]
-    public async Task SearchAndCategoryCards_ShowTheUploadedPictureLazilyWithSrcset()
+    public async Task SearchAndCategoryCards_ShowTheUploadedPictureWithSrcset_LazilyBelowTheFirstRow()
     {
         var (slug, name, picture) = await UploadAsync(skip: 2, TestImages.Webp(1000, 1000, seed: 8));
         await using var scope = app.Services.CreateAsyncScope();
@@ -94,12 +95,13 @@ public class ProductImageHttpTests(StoreAppFactory app) : IClassFixture<StoreApp
         var before = await products.CountAsync(p => p.IsPublished && p.CategoryId == product.CategoryId && string.Compare(p.Name, name) < 0);
         var client = app.CreateClient();
 
-        // The category page lists 12 a page, by name.
-        foreach (var page in new[] { $"/search?q={Uri.EscapeDataString(name)}", $"/c/{product.Category}?page={(before / 12) + 1}" })
+        // The category page lists 12 a page, by name; the first row of four loads at once, the rest when scrolled to.
+        var inFirstRow = before % 12 < ProductCard.FirstRow;
+        foreach (var (page, loading) in new[] { ($"/search?q={Uri.EscapeDataString(name)}", "(lazy|eager)"), ($"/c/{product.Category}?page={(before / 12) + 1}", inFirstRow ? "eager" : "lazy") })
         {
             var html = await client.GetStringAsync(page);
 
-            Assert.Matches($"<img src=\"/media/{picture.Hash}-640.webp\" srcset=\"/media/{picture.Hash}-320.webp 320w, [^\"]*\" sizes=\"[^\"]+\" width=\"1000\" height=\"1000\" alt=\"\" loading=\"lazy\" decoding=\"async\"", html);
+            Assert.Matches($"<img src=\"/media/{picture.Hash}-640.webp\" srcset=\"/media/{picture.Hash}-320.webp 320w, [^\"]*\" sizes=\"[^\"]+\" width=\"1000\" height=\"1000\" alt=\"\" loading=\"{loading}\" decoding=\"async\"", html);
         }
     }
 

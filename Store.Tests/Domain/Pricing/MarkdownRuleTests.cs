@@ -26,14 +26,48 @@ public class MarkdownRuleTests
         Assert.Equal(expected, SlowMovers.ShouldHold(stock));
 
     [Fact]
-    public void Resolve_WhenAnActiveMarkdownWouldCrossTheFloor_StopsAtTheFloorAndNamesTheRule()
+    public void Resolve_WhenAnActiveMarkdownWouldCrossTheFloor_StopsAtTheFloorAndNamesTheReductionGiven()
     {
         var book = PriceBook.Empty with { ActiveMarkdowns = [new ActiveMarkdown(1, "Clearance", new Percent(60))] };
         var request = new PriceRequest(1, 100, 7, Usd(2500), Usd(2000), 1, null, 0, null);
 
         var price = PricingEngine.Resolve(request, book, Now);
 
-        Assert.Equal((Usd(2000), PriceSource.Floor, "Clearance −60 % (limited to floor price)"), (price.UnitPrice, price.Explanation.Source, price.Explanation.Text));
+        Assert.Equal((Usd(2000), PriceSource.Floor, "Clearance −20 %"), (price.UnitPrice, price.Explanation.Source, price.Explanation.Text));
+    }
+
+    [Fact]
+    public void Resolve_WhenTheDemoClearanceHitsItsFloor_TheBadgeSaysTwentyPercentNotTheRulesTwentyFive()
+    {
+        // The demo's clearance: 25 % off $219.99 held at a floor of 80 % ($175.99) is 20.0009 % off.
+        var book = PriceBook.Empty with { ActiveMarkdowns = [new ActiveMarkdown(1, "Clearance", new Percent(25))] };
+        var request = new PriceRequest(1, 100, 7, Usd(21999), Usd(21999 * 8 / 10), 1, null, 0, null);
+
+        var price = PricingEngine.Resolve(request, book, Now);
+
+        Assert.Equal((Usd(17599), "Clearance −20 %"), (price.UnitPrice, price.Explanation.Text));
+    }
+
+    [Fact]
+    public void Resolve_WhenASaleIsHeldAtTheFloor_KeepsItsEndDateAndRoundsTheReductionDown()
+    {
+        var book = PriceBook.Empty with { Sales = [new SalePrice(1, PriceAdjustment.Off(50), Now.AddDays(-1), new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero))] };
+        var request = new PriceRequest(1, 100, 7, Usd(3000), Usd(2001), 1, null, 0, null);
+
+        var price = PricingEngine.Resolve(request, book, Now);
+
+        Assert.Equal((Usd(2001), PriceSource.Floor, "Sale −33 % until 30 Nov"), (price.UnitPrice, price.Explanation.Source, price.Explanation.Text));
+    }
+
+    [Fact]
+    public void Resolve_WhenTheFloorIsAtOrAboveTheRegularPrice_ShowsTheRegularPriceWithoutABadge()
+    {
+        var book = PriceBook.Empty with { ActiveMarkdowns = [new ActiveMarkdown(1, "Clearance", new Percent(30))] };
+        var request = new PriceRequest(1, 100, 7, Usd(2500), Usd(2600), 1, null, 0, null);
+
+        var price = PricingEngine.Resolve(request, book, Now);
+
+        Assert.Equal((Usd(2500), PriceSource.Base, false), (price.UnitPrice, price.Explanation.Source, price.IsReduced));
     }
 
     [Fact]

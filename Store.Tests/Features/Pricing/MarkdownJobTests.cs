@@ -67,7 +67,7 @@ public class MarkdownJobTests(PricingFixture db) : IClassFixture<PricingFixture>
     }
 
     [Fact]
-    public async Task Evaluate_WhenAMarkdownWouldCrossTheFloorPrice_ChargesTheFloorAndSaysSo()
+    public async Task Evaluate_WhenAMarkdownWouldCrossTheFloorPrice_ChargesTheFloorAndNamesTheReductionGiven()
     {
         var (variantId, regular, ruleId) = await ArrangeAsync(skip: 33, units: 50, percent: 60m);
         var floor = regular * 3 / 4;
@@ -80,12 +80,12 @@ public class MarkdownJobTests(PricingFixture db) : IClassFixture<PricingFixture>
         var price = await CartPriceAsync(variantId);
 
         Assert.Single(await OpenAsync(ruleId, variantId));
-        Assert.Equal((floor, PriceSource.Floor, "Slow movers −60 % (limited to floor price)"), (price.UnitPrice.Minor, price.Explanation.Source, price.Explanation.Text));
+        Assert.Equal((floor, PriceSource.Floor, "Slow movers −25 %"), (price.UnitPrice.Minor, price.Explanation.Source, price.Explanation.Text));
         var placed = await StoreScenario.PlaceAsync(db, await StoreScenario.GuestCartWithAsync(db, variantId, 2));
         await using (var scope = db.Scope())
         {
             var item = await db.Get<StoreDbContext>(scope).OrderItems.AsNoTracking().SingleAsync(i => i.OrderId == placed.OrderId);
-            Assert.Equal((floor, regular, "Slow movers −60 % (limited to floor price)"), (item.UnitPriceMinor, item.RegularPriceMinor, item.PriceExplanation));
+            Assert.Equal((floor, regular, "Slow movers −25 %"), (item.UnitPriceMinor, item.RegularPriceMinor, item.PriceExplanation));
         }
     }
 
