@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Settings;
+using Store.Web.Hosting;
 using Store.Web.Identity;
 using Store.Web.Security;
-using Store.Web.Hosting;
 using Store.Web.Storefront;
 
 namespace Store.Web;

@@ -28,7 +28,10 @@ public sealed partial class ProductAdminService
     public const long MaxPriceMinor = 100_000_000;
 
     /// <summary>Changes the members the patch carries, all or none, with one audit entry saying what changed.</summary>
-    public async Task<Result<bool>> PatchAsync(int id, ProductPatch patch, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> PatchAsync(int id, ProductPatch patch, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => PatchOnceAsync(id, patch, actor, token), ct);
+
+    private async Task<Result<bool>> PatchOnceAsync(int id, ProductPatch patch, string actor, CancellationToken ct)
     {
         if (patch.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Trim().Length > Product.MaxNameLength))
         {

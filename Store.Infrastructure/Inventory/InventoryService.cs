@@ -258,7 +258,10 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     /// Staff correction by a difference (3 damaged: −3; a found carton: +12) rather than a count. On hand never goes
     /// below zero or below what is reserved. Joins the caller's transaction if there is one.
     /// </summary>
-    public async Task<Result<StockLevelRow>> AdjustByAsync(int variantId, int locationId, int change, string actor, string reason, CancellationToken ct = default)
+    public Task<Result<StockLevelRow>> AdjustByAsync(int variantId, int locationId, int change, string actor, string reason, CancellationToken ct = default) =>
+        db.RetriableAsync(token => AdjustByOnceAsync(variantId, locationId, change, actor, reason, token), ct);
+
+    private async Task<Result<StockLevelRow>> AdjustByOnceAsync(int variantId, int locationId, int change, string actor, string reason, CancellationToken ct)
     {
         if (change == 0)
         {
@@ -284,7 +287,10 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
     }
 
     /// <summary>A delivery of several variants to one location, without a purchase order: every line or none.</summary>
-    public async Task<Result<bool>> ReceiveDeliveryAsync(int locationId, IReadOnlyList<(int VariantId, int Quantity)> lines, string actor, string note, CancellationToken ct = default)
+    public Task<Result<bool>> ReceiveDeliveryAsync(int locationId, IReadOnlyList<(int VariantId, int Quantity)> lines, string actor, string note, CancellationToken ct = default) =>
+        db.RetriableAsync(token => ReceiveDeliveryOnceAsync(locationId, lines, actor, note, token), ct);
+
+    private async Task<Result<bool>> ReceiveDeliveryOnceAsync(int locationId, IReadOnlyList<(int VariantId, int Quantity)> lines, string actor, string note, CancellationToken ct)
     {
         if (lines.Count == 0)
         {

@@ -91,7 +91,10 @@ public sealed class LocationService(StoreDbContext db, AuditLog audit, CatalogCa
     /// Retires an empty location. The location row is locked first, and its stock and open purchase orders are
     /// read under that lock, so the answer is about the location as it is when it retires.
     /// </summary>
-    public async Task<Result<bool>> RetireAsync(int id, string actor, CancellationToken ct = default)
+    public Task<Result<bool>> RetireAsync(int id, string actor, CancellationToken ct = default) =>
+        db.RetriableAsync(token => RetireOnceAsync(id, actor, token), ct);
+
+    private async Task<Result<bool>> RetireOnceAsync(int id, string actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var location = await db.Locations.FromSql($"SELECT * FROM locations WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);

@@ -29,7 +29,10 @@ public sealed class SetupService(
 
     public Task<bool> IsCompleteAsync(CancellationToken ct = default) => state.IsCompleteAsync(db, ct);
 
-    public async Task<Result<StoreUser>> CompleteAsync(SetupRequest request, CancellationToken ct = default)
+    public Task<Result<StoreUser>> CompleteAsync(SetupRequest request, CancellationToken ct = default) =>
+        db.RetriableAsync(token => CompleteOnceAsync(request, token), ct);
+
+    private async Task<Result<StoreUser>> CompleteOnceAsync(SetupRequest request, CancellationToken ct)
     {
         var profile = StoreProfile.Create(request.StoreName, request.ContactEmail, request.Currency, request.PricesIncludeTax, request.Country);
         if (!profile.IsSuccess)

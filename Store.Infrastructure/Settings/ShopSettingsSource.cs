@@ -110,7 +110,9 @@ public sealed class ShopSettingsSource(string connectionString, IConfigurationSe
         }
 
         // First use: options are built synchronously, so this one read blocks; every later one is a background reload.
-        var values = ReadAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // It runs on the thread pool: blocking on it under a renderer's synchronisation context (a Blazor circuit,
+        // bUnit) would otherwise wait for a continuation that context can never run.
+        var values = Task.Run(() => ReadAsync(CancellationToken.None)).GetAwaiter().GetResult();
         lock (_gate)
         {
             if (values is not null)

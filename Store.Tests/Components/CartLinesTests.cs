@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Store.Domain.Checkout;
 using Store.Domain.Common;
 using Store.Domain.Ordering;
@@ -6,6 +7,7 @@ using Store.Domain.Shipping;
 using Store.Domain.Tax;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
+using Store.Infrastructure.Common;
 using Store.Web.Storefront.Cart;
 
 namespace Store.Tests.Components;
@@ -13,6 +15,13 @@ namespace Store.Tests.Components;
 public class CartLinesTests : BunitContext
 {
     private static readonly ShippingQuote Ground = new("usps-ground", "USPS", "Ground Advantage", new Money(599, "USD"), new DeliveryEstimate(3, 5), "Parcel up to 500 g");
+
+    public CartLinesTests()
+    {
+        // Prices are formatted in the store's currency and culture (the defaults: USD, en-US).
+        Services.AddOptions<ShopOptions>();
+        Services.AddSingleton<MoneyFormatter>();
+    }
 
     private static CartView Cart(params CartLineView[] lines) =>
         new(Guid.NewGuid(), lines, new CheckoutQuote(

@@ -1,12 +1,21 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Store.Domain.Catalog;
 using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Common;
 using Store.Web.Components.Shared;
 
 namespace Store.Tests.Components;
 
 public class ProductCardTests : BunitContext
 {
+    public ProductCardTests()
+    {
+        // Prices are formatted in the store's currency and culture (the defaults: USD, en-US).
+        Services.AddOptions<ShopOptions>();
+        Services.AddSingleton<MoneyFormatter>();
+    }
+
     [Fact]
     public void Render_ShowsNameBrandPriceAndLinksToTheProduct()
     {

@@ -34,6 +34,11 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Store:Admin:Password", AdminPassword);
         builder.UseSetting("Store:Images:Root", ImageRoot);
 
+        // Test classes sign in and order from one address many times a minute; the tests of the limits set their own.
+        builder.UseSetting("Store:RateLimits:SignIn:PermitLimit", "0");
+        builder.UseSetting("Store:RateLimits:Registration:PermitLimit", "0");
+        builder.UseSetting("Store:RateLimits:Orders:PermitLimit", "0");
+
         // HTTP tests check requests, not background work: no scheduler polling the database behind them.
         builder.UseSetting("Store:Jobs:Enabled", "false");
     }

@@ -40,6 +40,8 @@ public sealed class ThrowawayStoreApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Store:Admin:Password", StoreAppFactory.AdminPassword);
         builder.UseSetting("Store:Images:Root", imageRoot);
         builder.UseSetting("Store:SeedDemoPricing", "false");
+        builder.UseSetting("Store:SeedDemoData", "true");
+        builder.UseSetting("Store:SeedDemoPictures", "false");
         builder.UseSetting("Store:Jobs:Enabled", "false");
 
         // Every simulated shopper comes from one address.

@@ -28,7 +28,7 @@ public class PricingPagesTests(StoreAppFactory app) : IClassFixture<StoreAppFact
         var productPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/p/{product.Slug}"));
         var categoryPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/c/{product.Category}?page={page}"));
 
-        var regular = new Store.Domain.Common.Money(product.Lowest, "USD").ToString();
+        var regular = Store.Domain.Common.MoneyFormat.For(System.Globalization.CultureInfo.GetCultureInfo("en-US")).Format(new Store.Domain.Common.Money(product.Lowest, "USD"));
         foreach (var html in new[] { productPage, categoryPage })
         {
             Assert.Contains("Sale −20 % until 30 Nov", html, StringComparison.Ordinal);

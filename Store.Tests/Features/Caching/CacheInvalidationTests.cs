@@ -126,16 +126,21 @@ public class CacheInvalidationTests(TwoInstancesFixture db) : IClassFixture<TwoI
     {
         await using var scope = db.Scope();
         var context = db.Get<StoreDbContext>(scope);
-        await using var transaction = commit is null ? null : await context.Database.BeginTransactionAsync();
-        var zone = await context.TaxZones.SingleAsync(z => z.Country == "US" && z.Region == state);
-        context.Entry(zone).Property(z => z.StandardRate).CurrentValue = rate;
-        context.Entry(zone).Property(z => z.ReducedRate).CurrentValue = rate;
-        await context.SaveChangesAsync();
-        if (commit is not null)
-        {
-            await commit();
-            await transaction!.CommitAsync();
-        }
+        await context.RetriableAsync(
+            async ct =>
+            {
+                await using var transaction = commit is null ? null : await context.Database.BeginTransactionAsync(ct);
+                var zone = await context.TaxZones.SingleAsync(z => z.Country == "US" && z.Region == state, ct);
+                context.Entry(zone).Property(z => z.StandardRate).CurrentValue = rate;
+                context.Entry(zone).Property(z => z.ReducedRate).CurrentValue = rate;
+                await context.SaveChangesAsync(ct);
+                if (commit is not null)
+                {
+                    await commit();
+                    await transaction!.CommitAsync(ct);
+                }
+            },
+            CancellationToken.None);
     }
 
     private static async Task<TimeSpan> WaitAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
