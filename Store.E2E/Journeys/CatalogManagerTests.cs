@@ -95,7 +95,7 @@ public sealed partial class CatalogManagerTests(StoreAppFixture store, BrowserFi
             await ExpectSearchAsync(shopperPage, found: true);
             await shopperPage.OpenAsync($"/p/{Slug}");
             await Expect(shopperPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Product);
-            await Expect(shopperPage.GetByTestId("product-price")).ToHaveTextAsync("$49.00");
+            await Expect(shopperPage.GetByTestId("product-price")).ToContainTextAsync("$49.00");
 
             // The export holds the product's three lines; a file changing one price and giving another a negative one
             // is refused with the bad line's number and reason, and changes nothing.
@@ -126,7 +126,7 @@ public sealed partial class CatalogManagerTests(StoreAppFixture store, BrowserFi
             Assert.Equal([4400, 4700, 5400], (await db.VariantsOfAsync(Slug)).Select(v => v.PriceMinor));
 
             await shopperPage.OpenAsync($"/p/{Slug}");
-            await Expect(shopperPage.GetByTestId("product-price")).ToHaveTextAsync("$44.00");
+            await Expect(shopperPage.GetByTestId("product-price")).ToContainTextAsync("$44.00");
             await ExpectOnCategoryAsync(shopperPage, "camping", "$44.00");
         }
         catch (Exception e)

@@ -46,8 +46,8 @@ public sealed partial class StorefrontScreenshotTests(PicturedStoreAppFixture st
                 Assert.True(await main.EvaluateAsync<int>("img => img.naturalWidth") >= 320, "the drawn picture was decoded");
 
                 // What the headline says is what the selected option costs.
-                var headline = await page.GetByTestId("product-price").Locator(".price").InnerTextAsync();
-                var selected = await page.Locator("fieldset input[type=radio]:checked + label .price").InnerTextAsync();
+                var headline = await page.GetByTestId("product-price").Locator(".price").Last.InnerTextAsync();
+                var selected = await page.Locator("fieldset input[type=radio]:checked + label .price").Last.InnerTextAsync();
                 Assert.Equal(headline, selected);
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"product-{width}.png"), FullPage = true });
             }
