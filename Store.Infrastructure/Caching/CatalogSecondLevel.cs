@@ -40,6 +40,8 @@ public sealed class CatalogSecondLevel(IDistributedCache cache, RedisConnection 
     private long _numbered;
     private long _pausedUntil;
     private int _failing;
+    private long _hits;
+    private long _unreadable;
 
     /// <summary>The generation to read and write under; null while this instance must not use the second level.</summary>
     public long? Generation
@@ -52,6 +54,12 @@ public sealed class CatalogSecondLevel(IDistributedCache cache, RedisConnection 
             }
         }
     }
+
+    /// <summary>Entries read from Redis instead of loaded (read by the tests).</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Entries found but not readable as their type: a bug within one build (read by the tests).</summary>
+    public long Unreadable => Interlocked.Read(ref _unreadable);
 
     private RedisKey GenerationKey => $"{redis.Prefix}:catalog:generation";
 
@@ -121,13 +129,26 @@ public sealed class CatalogSecondLevel(IDistributedCache cache, RedisConnection 
         {
             var bytes = await cache.GetAsync(EntryKey(generation, key));
             Answered();
-            if (bytes is null || !SecondLevelSerializer.TryDeserialize<T>(bytes, out var value, out var expires))
+            if (bytes is null)
             {
                 return default;
             }
 
+            if (!SecondLevelSerializer.TryDeserialize<T>(bytes, out var value, out var expires))
+            {
+                Interlocked.Increment(ref _unreadable);
+                logger.LogWarning("The catalog entry {Key} in Redis is not a {Type}; loaded from the database instead", key, typeof(T).Name);
+                return default;
+            }
+
             var left = expires - clock.UtcNow;
-            return left > TimeSpan.Zero ? (true, value, left) : default;
+            if (left <= TimeSpan.Zero)
+            {
+                return default;
+            }
+
+            Interlocked.Increment(ref _hits);
+            return (true, value, left);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Store.Infrastructure.Caching;
@@ -11,9 +12,12 @@ namespace Store.Infrastructure.Caching;
 /// </summary>
 public static class SecondLevelSerializer
 {
+    // Strict: an entry of another shape is a miss to load again, never a value with its fields left empty.
     private static readonly JsonSerializerOptions Json = new()
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepEverythingStored } },
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
     public static byte[] Serialize<T>(T value, DateTimeOffset expires)

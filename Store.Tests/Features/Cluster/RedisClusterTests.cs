@@ -61,6 +61,31 @@ public class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHelper ou
     }
 
     [RedisFact]
+    public async Task StorefrontPages_ServedByOneInstance_AreServedByTheOtherFromTheEntriesInRedis()
+    {
+        await cluster.BothListeningAsync();
+        var slug = await PublishedSlugAsync(skip: 11);
+        var pages = new[] { "/", "/c/hoodies?page=1", "/search?q=wool+jacket&sort=price-asc", $"/p/{slug}", "/api/products?limit=7", "/api/products/suggest?q=jack" };
+        var b = cluster.B.Services.GetRequiredService<CatalogSecondLevel>();
+        using var first = cluster.A.CreateClient();
+        using var second = cluster.B.CreateClient();
+        foreach (var page in pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync(page)).StatusCode);
+        }
+
+        var (hits, unreadable) = (b.Hits, b.Unreadable);
+        foreach (var page in pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(page)).StatusCode);
+        }
+
+        output.WriteLine($"B read {b.Hits - hits} entries from Redis");
+        Assert.True(b.Hits - hits >= pages.Length, $"B read {b.Hits - hits} entries from Redis for {pages.Length} pages");
+        Assert.Equal(unreadable, b.Unreadable);
+    }
+
+    [RedisFact]
     public async Task CatalogCache_AfterAChangeOnOneInstance_NoInstanceReadsTheSharedEntryFromBeforeIt()
     {
         await cluster.BothListeningAsync();
