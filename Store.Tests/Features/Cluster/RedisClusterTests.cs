@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 using Store.Infrastructure.Caching;
 using Store.Infrastructure.Catalog;
+using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Pricing;
 using Store.Tests.Support;
@@ -38,6 +39,25 @@ public class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHelper ou
         Assert.True(seenAfter <= Within, $"the other instance showed the sale price after {seenAfter.TotalMilliseconds:F0} ms");
         Assert.True(cluster.B.Cache.Received > heardBefore, "B heard the change over Redis");
         Assert.DoesNotContain(cluster.B.Services.GetServices<IHostedService>(), s => s is PostgresCacheListener);
+    }
+
+    [RedisFact]
+    public async Task SaveChanges_WhenATaxRateChangesOnOneInstance_TheOtherReloadsItsRatesWithinOneSecond()
+    {
+        await cluster.BothListeningAsync();
+        var rates = cluster.B.Services.GetRequiredService<RatesCache>();
+        var before = await RatesVersionAsync(rates);
+
+        await using (var scope = cluster.A.Scope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+            var zone = await context.TaxZones.Where(z => z.Country == "US").OrderBy(z => z.Id).FirstAsync();
+            context.Entry(zone).Property(z => z.StandardRate).CurrentValue = 0.01m;
+            await context.SaveChangesAsync();
+        }
+
+        var seenAfter = await WaitAsync(async () => await RatesVersionAsync(rates) > before);
+        Assert.True(seenAfter <= Within, $"the other instance reloaded its rates after {seenAfter.TotalMilliseconds:F0} ms");
     }
 
     [RedisFact]
@@ -161,6 +181,12 @@ public class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHelper ou
         await using var scope = cluster.A.Scope();
         var context = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
         return await context.Products.Where(p => p.IsPublished).OrderBy(p => p.Id).Skip(skip).Select(p => p.Slug).FirstAsync();
+    }
+
+    private async Task<long> RatesVersionAsync(RatesCache rates)
+    {
+        await using var scope = cluster.B.Scope();
+        return (await rates.GetAsync(scope.ServiceProvider.GetRequiredService<StoreDbContext>(), CancellationToken.None)).Version;
     }
 
     private static async Task<ProductDetail?> ProductAsync(RedisNode node, string slug)
