@@ -31,8 +31,8 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
     }
 
     /// <summary>
-    /// The lowest price of each product's variants for one unit, as a card shows it ("from $12"), for anyone (no
-    /// customer group): catalog pages are cached for every shopper alike.
+    /// The lowest price of each product's variants for one unit, for anyone (no customer group): search facets and
+    /// price sort read it for every option, sold out or not.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, ResolvedPrice>> LowestByProductAsync(IReadOnlyCollection<int> productIds, CancellationToken ct = default)
     {
@@ -43,21 +43,34 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
 
         var ids = productIds.Distinct().ToList();
         var facts = await FactsAsync(db.Variants.Where(v => ids.Contains(v.ProductId)), null, ct);
-        return facts
-            .GroupBy(f => f.ProductId)
-            .ToDictionary(g => g.Key, g => g
-                .Select(f => (f.Id, Price: Resolve(f, 1, null)))
-                .OrderBy(p => p.Price.UnitPrice.Minor)
-                .ThenBy(p => p.Id)
-                .First().Price);
+        return facts.GroupBy(f => f.ProductId).ToDictionary(g => g.Key, g => Cheapest(g.Select(f => (f.Id, Resolve(f, 1, null)))));
     }
 
-    /// <summary>Cards with the price a shopper pays now, the regular price struck through and the reason.</summary>
+    /// <summary>
+    /// Cards with the price a shopper pays now ("from $12"), the regular price struck through and the reason. Like the
+    /// product page's headline (<see cref="Domain.Catalog.ProductOffer"/>), a card quotes the cheapest option that can
+    /// be bought (in stock, or any when backorders are allowed), and the cheapest of all only when none can: a sold-out
+    /// option never advertises a price the shopper cannot pay. Priced for anyone: catalog pages are cached alike.
+    /// </summary>
     public async Task<IReadOnlyList<ProductSummary>> PriceSummariesAsync(IReadOnlyList<ProductSummary> summaries, CancellationToken ct = default)
     {
-        var lowest = await LowestByProductAsync([.. summaries.Select(s => s.Id)], ct);
+        if (summaries.Count == 0)
+        {
+            return summaries;
+        }
+
+        var ids = summaries.Select(s => s.Id).Distinct().ToList();
+        var facts = await FactsAsync(db.Variants.Where(v => ids.Contains(v.ProductId)), null, ct);
+        var lowest = facts.GroupBy(f => f.ProductId).ToDictionary(g => g.Key, g =>
+        {
+            var pool = g.Any(f => f.Buyable) ? g.Where(f => f.Buyable) : g;
+            return Cheapest(pool.Select(f => (f.Id, Resolve(f, 1, null))));
+        });
         return [.. summaries.Select(s => lowest.TryGetValue(s.Id, out var price) ? s.WithPrice(price) : s)];
     }
+
+    private static ResolvedPrice Cheapest(IEnumerable<(int Id, ResolvedPrice Price)> priced) =>
+        priced.OrderBy(p => p.Price.UnitPrice.Minor).ThenBy(p => p.Id).First().Price;
 
     public async Task<string?> CustomerGroupAsync(string? customerId, CancellationToken ct = default) =>
         customerId is null ? null : await db.Users.Where(u => u.Id == customerId).Select(u => u.CustomerGroup).FirstOrDefaultAsync(ct);
@@ -79,7 +92,8 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
                     .ToList(),
                 db.QuantityTiers.Where(t => t.VariantId == v.Id).Select(t => new TierFact(t.MinQuantity, t.PriceMinor)).ToList(),
                 db.CustomerGroupPrices.Where(p => group != null && p.VariantId == v.Id && p.Group == group).Select(p => p.PriceMinor).ToList(),
-                db.Markdowns.Where(m => m.VariantId == v.Id && m.EndedAt == null).Select(m => new MarkdownFact(m.RuleName, m.PercentOff)).ToList()))
+                db.Markdowns.Where(m => m.VariantId == v.Id && m.EndedAt == null).Select(m => new MarkdownFact(m.RuleName, m.PercentOff)).ToList(),
+                v.Product.AllowBackorders || db.Inventory.Any(i => i.VariantId == v.Id && i.OnHand - i.Reserved > 0)))
             .ToListAsync(ct);
     }
 
@@ -121,5 +135,6 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
         List<StoredSalePrice> Sales,
         List<TierFact> Tiers,
         List<long> GroupPrices,
-        List<MarkdownFact> Markdowns);
+        List<MarkdownFact> Markdowns,
+        bool Buyable);
 }

@@ -11,6 +11,8 @@ public static class SettingKeys
     public const string Currency = "Currency";
     public const string PricesIncludeTax = "PricesIncludeTax";
     public const string HomeCountry = "HomeCountry";
+    public const string Culture = "Culture";
+    public const string RefuseUncoveredAddresses = "Tax:RefuseUncoveredAddresses";
     public const string AddressLine1 = "Address:Line1";
     public const string AddressLine2 = "Address:Line2";
     public const string AddressCity = "Address:City";
@@ -26,6 +28,8 @@ public static class SettingKeys
         (Currency, "Currency"),
         (PricesIncludeTax, "Prices include tax"),
         (HomeCountry, "Home country"),
+        (Culture, "Culture for amounts and numbers (e.g. en-US, de-DE; empty: the home country's usual one)"),
+        (RefuseUncoveredAddresses, "Refuse checkout to addresses no tax zone covers"),
         (AddressLine1, "Address line 1"),
         (AddressLine2, "Address line 2"),
         (AddressCity, "City"),
@@ -37,6 +41,9 @@ public static class SettingKeys
 
     public static bool IsKnown(string key) => All.Any(k => k.Key == key);
 
+    /// <summary>The settings shown as a switch (true/false) rather than a text field.</summary>
+    public static bool IsSwitch(string key) => key is PricesIncludeTax or RefuseUncoveredAddresses;
+
     /// <summary>The value in force for <paramref name="key"/>, as text in the form configuration uses.</summary>
     public static string Read(ShopOptions o, string key) => key switch
     {
@@ -45,6 +52,8 @@ public static class SettingKeys
         Currency => o.Currency,
         PricesIncludeTax => o.PricesIncludeTax ? "true" : "false",
         HomeCountry => o.HomeCountry,
+        Culture => o.Culture ?? "",
+        RefuseUncoveredAddresses => Format(o.Tax.RefuseUncoveredAddresses),
         AddressLine1 => o.Address.Line1,
         AddressLine2 => o.Address.Line2 ?? "",
         AddressCity => o.Address.City,

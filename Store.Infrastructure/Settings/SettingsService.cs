@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Store.Domain.Common;
@@ -74,6 +75,17 @@ public sealed class SettingsService(
             return DomainError.Invalid("settings.prices-include-tax", "Prices include tax is true or false.");
         }
 
+        if (!bool.TryParse(After(SettingKeys.RefuseUncoveredAddresses), out var refuseUncovered))
+        {
+            return DomainError.Invalid("settings.refuse-uncovered", "Refusing uncovered addresses is true or false.");
+        }
+
+        var culture = After(SettingKeys.Culture);
+        if (culture.Length > 0 && !IsKnownCulture(culture))
+        {
+            return DomainError.Invalid("settings.culture", $"'{culture}' is not a culture this server knows (write it like en-US, de-DE or fr-CA).");
+        }
+
         var profile = StoreProfile.Create(After(SettingKeys.Name), After(SettingKeys.ContactEmail), After(SettingKeys.Currency), pricesIncludeTax, After(SettingKeys.HomeCountry));
         if (!profile.IsSuccess)
         {
@@ -101,6 +113,7 @@ public sealed class SettingsService(
             [SettingKeys.ContactEmail] = profile.Value.ContactEmail,
             [SettingKeys.Currency] = profile.Value.Currency,
             [SettingKeys.PricesIncludeTax] = SettingKeys.Format(profile.Value.PricesIncludeTax),
+            [SettingKeys.RefuseUncoveredAddresses] = SettingKeys.Format(refuseUncovered),
             [SettingKeys.HomeCountry] = profile.Value.HomeCountry,
             [SettingKeys.AddressCountry] = address.Value.Country,
             [SettingKeys.AddressRegion] = address.Value.Region ?? "",
@@ -130,6 +143,10 @@ public sealed class SettingsService(
             }
         }
     }
+
+    // Predefined specific cultures only: an invented name would silently format like the invariant culture.
+    private static bool IsKnownCulture(string name) =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures).Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static string Label(string key) => SettingKeys.All.First(k => k.Key == key).Label;
 }
