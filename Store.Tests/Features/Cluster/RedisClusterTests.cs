@@ -173,6 +173,32 @@ public class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHelper ou
         Assert.True(seenAfter <= Within, $"after Redis came back, the other instance showed the sale after {seenAfter.TotalMilliseconds:F0} ms");
     }
 
+    [RedisFact]
+    public async Task Start_WhenRedisIsNotThere_ServesPagesFromTheDatabaseAndSaysWhy()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        await using var lonely = new RedisNode(cluster.DatabaseName, $"127.0.0.1:{closedPort}");
+        using var browser = lonely.CreateClient();
+        var slug = await PublishedSlugAsync(skip: 21);
+        var clock = Stopwatch.StartNew();
+        foreach (var page in new[] { "/", $"/p/{slug}", "/search?q=jacket" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(page)).StatusCode);
+        }
+
+        output.WriteLine($"three pages without Redis in {clock.ElapsedMilliseconds} ms");
+        Assert.False(lonely.Cache.Listening);
+        Assert.Null(lonely.Services.GetRequiredService<CatalogSecondLevel>().Generation);
+        var warned = await WaitAsync(() => Task.FromResult(lonely.Warnings.Any(w => w.Contains("Redis", StringComparison.Ordinal))));
+        Assert.True(warned < TimeSpan.FromSeconds(5), "a warning names Redis");
+    }
+
     private IDatabase RedisDatabase() => cluster.A.Services.GetRequiredService<RedisConnection>().Connected?.GetDatabase()
         ?? throw new InvalidOperationException("A is not connected to Redis");
 
