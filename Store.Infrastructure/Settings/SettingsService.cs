@@ -80,6 +80,11 @@ public sealed class SettingsService(
             return DomainError.Invalid("settings.refuse-uncovered", "Refusing uncovered addresses is true or false.");
         }
 
+        if (After(SettingKeys.Tagline).Length > 160)
+        {
+            return DomainError.Invalid("settings.tagline", "The tagline is at most 160 characters: it is the home page's description too.");
+        }
+
         var culture = After(SettingKeys.Culture);
         if (culture.Length > 0 && !IsKnownCulture(culture))
         {
