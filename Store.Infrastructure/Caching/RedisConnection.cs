@@ -38,7 +38,7 @@ public sealed class RedisConnection : IDisposable
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ReconnectRetryPolicy ??= new ExponentialRetry(250, 5000);
+        options.ReconnectRetryPolicy = new ExponentialRetry(250, 5000);
         if (!Sets(connectionString, "keepAlive"))
         {
             options.KeepAlive = 5;
