@@ -10,6 +10,7 @@ public static class StoreApi
         api.MapOrderEndpoints();
         api.MapPaymentEndpoints();
         api.MapAccountEndpoints();
+        api.MapCustomerEndpoints();
         api.MapInventoryEndpoints();
 
         // Liveness for load balancers and the mobile app, and the "bare endpoint" the benchmarks compare with.
