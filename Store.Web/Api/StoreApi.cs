@@ -12,6 +12,7 @@ public static class StoreApi
         api.MapAccountEndpoints();
         api.MapCustomerEndpoints();
         api.MapInventoryEndpoints();
+        api.MapInventorySetupEndpoints();
 
         // Liveness for load balancers and the mobile app, and the "bare endpoint" the benchmarks compare with.
         api.MapGet("/status", () => TypedResults.Ok(new StatusResponse("ok"))).WithTags("Status");
