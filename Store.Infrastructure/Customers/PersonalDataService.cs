@@ -115,6 +115,10 @@ public sealed class PersonalDataService(StoreDbContext db, UserManager<StoreUser
             order.Anonymise(pseudonym);
         }
 
+        // Saved before the account row goes: its ON DELETE SET NULL would touch these rows and change the version
+        // the order updates are checked against.
+        await db.SaveChangesAsync(ct);
+
         var orderIds = orders.Select(o => o.Id).ToList();
         await db.OrderStatusChanges
             .Where(h => orderIds.Contains(h.OrderId) && emails.Contains(h.Actor.ToLower()))

@@ -15,7 +15,7 @@ public sealed class SavedAddressConfiguration : IEntityTypeConfiguration<SavedAd
         b.HasIndex(a => a.CustomerId);
 
         // One default per customer, whatever two requests do at once.
-        b.HasIndex(a => a.CustomerId, "ux_customer_addresses_default").IsUnique().HasFilter("is_default");
+        b.HasIndex(a => a.CustomerId, "ux_customer_addresses_default").HasDatabaseName("ux_customer_addresses_default").IsUnique().HasFilter("is_default");
         b.HasOne<StoreUser>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.Property(a => a.Phone).HasMaxLength(40);
         b.ComplexProperty(a => a.Address, a =>
