@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Store.Domain.Customers;
 using Store.Domain.Ordering;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Customers;
-using Store.Domain.Customers;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Ordering;
 using Store.Web.Security;
