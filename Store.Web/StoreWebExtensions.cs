@@ -43,7 +43,6 @@ public static class StoreWebExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<Api.BearerSecuritySchemeTransformer>().AddOperationTransformer<Api.BearerSecuritySchemeTransformer>());
         services.AddAuthorization();
         services.AddStoreAuthentication();
-        services.AddAccountRateLimiting();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -105,7 +104,6 @@ public static class StoreWebExtensions
         app.UseFirstRunSetup();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Store.Domain.Customers;
 using Store.Infrastructure.Customers;
-using Store.Web.Identity;
+using Store.Web.Security;
 
 namespace Store.Web.Api;
 
@@ -32,12 +32,12 @@ public static class CustomerEndpoints
         account.MapDelete("/addresses/{id:guid}", DeleteAddressAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Deletes a saved address; when it was the default, the newest other one takes over.");
         account.MapGet("/export", ExportAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .RequireRateLimiting(AccountRateLimiting.Policy)
+            .AddEndpointFilter(new RateLimitFilter(RateLimited.SignIn))
             .WithSummary("Everything the store keeps about the account, as JSON; the current password in the X-Current-Password header.")
             .WithDescription("Profile, saved addresses, orders with their lines and payments, the cart and the promotions used. 403 when the password is wrong (wrong passwords count towards the account's lockout).");
         account.MapDelete("/", DeleteAccountAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireRateLimiting(AccountRateLimiting.Policy)
+            .AddEndpointFilter(new RateLimitFilter(RateLimited.SignIn))
             .WithSummary("Deletes the account, given its current password; orders stay for the accounts, anonymised.")
             .WithDescription("Removes the profile, saved addresses and cart; orders keep their number, lines, amounts, tax and the delivery's country, region and postal code, "
                 + "with the name, email and street removed. Every session and token of the account ends. Answers 204 again if the account is already gone; "
