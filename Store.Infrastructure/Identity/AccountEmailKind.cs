@@ -9,4 +9,7 @@ public enum AccountEmailKind
     ChangeEmail,
 
     PasswordReset,
+
+    /// <summary>Tells the current address that a move to another one was asked for; sent to the current address.</summary>
+    EmailChangeNotice,
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
+using Store.Web.Account;
 
 namespace Store.Web.Storefront;
 
@@ -31,6 +32,7 @@ public static class StorefrontEndpoints
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
 
+        app.MapAccountFormEndpoints();
         return app;
     }
 }
