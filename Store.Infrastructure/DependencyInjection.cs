@@ -78,6 +78,7 @@ public static class DependencyInjection
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddApiEndpoints();
         services.AddStoreAccounts(configuration);
+        services.AddStoreStaff();
 
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache(o => o.SizeLimit = 20_000);

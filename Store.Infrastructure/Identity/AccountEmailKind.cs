@@ -9,4 +9,7 @@ public enum AccountEmailKind
     ChangeEmail,
 
     PasswordReset,
+
+    /// <summary>Invites a new staff account to choose its password (a one-time link that expires).</summary>
+    StaffInvite,
 }
