@@ -33,7 +33,8 @@ app.MapPwaEndpoints();
 app.MapShippingLabelEndpoints();
 app.MapProductCsvEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.Run();
+// Awaited: after the awaited initialisation above this runs on a pool thread, which a blocking Run() would hold for the app's life.
+await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -28,13 +28,14 @@ public class EuroStoreTests : AdminPageContext, IClassFixture<EuroStoreTests.Eur
     }
 
     [Fact]
-    public void AdminPages_WhenTheStoreSellsInEuros_ShowEurosAndNoDollar()
+    public async Task AdminPages_WhenTheStoreSellsInEuros_ShowEurosAndNoDollar()
     {
         var order = store.Order;
+        var reports = await ReportsMarkupAsync();
         var pages = new (string Name, Func<string> Markup)[]
         {
             ("dashboard", () => MarkupOf<DashboardPage>("€")),
-            ("reports", ReportsMarkup),
+            ("reports", () => reports),
             ("products", () => MarkupOf<ProductsPage>("€")),
             ("orders", () => MarkupOf<OrdersPage>("€")),
             ("order", () => Rendered(Render<OrderDetailPage>(p => p.Add(c => c.Id, order)), "€")),
@@ -71,11 +72,13 @@ public class EuroStoreTests : AdminPageContext, IClassFixture<EuroStoreTests.Eur
         Assert.Contains("€", invoice.Markup);
     }
 
-    private string ReportsMarkup()
+    private async Task<string> ReportsMarkupAsync()
     {
         var cut = Render<ReportsPage>();
-        // Found and clicked in one retried step: the page re-renders when its data arrives, which retires the handler.
-        cut.WaitForAssertion(() => cut.FindAll("button").First(b => b.TextContent.Contains("Rebuild", StringComparison.Ordinal)).Click(), TimeSpan.FromSeconds(20));
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Rebuild", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+        // Awaited, never a blocking Click(): the handler's database calls resume on the renderer, which a blocked test
+        // thread would hold (the rebuild's transaction then waits for ever between its insert and its commit).
+        await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Rebuild", StringComparison.Ordinal)).ClickAsync(new()));
         return Rendered(cut, "€");
     }
 

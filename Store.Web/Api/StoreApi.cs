@@ -11,6 +11,7 @@ public static class StoreApi
         api.MapPaymentEndpoints();
         api.MapAccountEndpoints();
         api.MapInventoryEndpoints();
+        api.MapInventorySetupEndpoints();
 
         // Liveness for load balancers and the mobile app, and the "bare endpoint" the benchmarks compare with.
         api.MapGet("/status", () => TypedResults.Ok(new StatusResponse("ok"))).WithTags("Status");
