@@ -46,7 +46,6 @@ public static class StoreWebExtensions
         services.AddStorePolicies();
         services.AddCookieSessionValidation();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidator>();
-        services.AddAccountRateLimiting();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -108,7 +107,6 @@ public static class StoreWebExtensions
         app.UseFirstRunSetup();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

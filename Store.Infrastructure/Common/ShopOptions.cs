@@ -6,6 +6,9 @@ public sealed class ShopOptions
 
     public string Name { get; set; } = "Northwind Outfitters";
 
+    /// <summary>A line under the name on the home page and in its title and description; empty: the name alone.</summary>
+    public string Tagline { get; set; } = "";
+
     /// <summary>Where shoppers write to; also the seller's email on invoices unless Address:Email is set.</summary>
     public string ContactEmail { get; set; } = "orders@northwind.example";
 

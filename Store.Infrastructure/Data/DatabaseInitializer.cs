@@ -97,6 +97,8 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync(ct);
     }
 
+    private const string DemoTagline = "Gear that goes the distance: clothing, footwear and camp kit, tested on real trips";
+
     private static async Task SeedAsync(IServiceProvider sp, StoreDbContext db, CancellationToken ct)
     {
         // The saved settings exist only now: read them before anything below uses the store's name or currency.
@@ -142,6 +144,15 @@ public static class DatabaseInitializer
             }
 
             await DemoPromotions.SeedAsync(db, options.Currency, sp.GetRequiredService<IClock>(), ct);
+
+            // The demo's line under its name, saved like an owner's (so the settings page edits it) unless one is set.
+            var source = sp.GetRequiredService<ShopSettingsSource>();
+            if (fresh && !source.IsConfigured(SettingKeys.Tagline) && !await db.Settings.AnyAsync(s => s.Key == SettingKeys.Tagline, ct))
+            {
+                db.Settings.Add(new StoredSetting(SettingKeys.Tagline, DemoTagline, SetupService.Actor, sp.GetRequiredService<IClock>().UtcNow));
+                await db.SaveChangesAsync(ct);
+                await source.ReloadAsync(ct);
+            }
         }
         else if (ownerConfigured && !await db.Locations.AnyAsync(l => l.RetiredAt == null, ct))
         {

@@ -7,6 +7,7 @@ namespace Store.Infrastructure.Settings;
 public static class SettingKeys
 {
     public const string Name = "Name";
+    public const string Tagline = "Tagline";
     public const string ContactEmail = "ContactEmail";
     public const string Currency = "Currency";
     public const string PricesIncludeTax = "PricesIncludeTax";
@@ -25,6 +26,7 @@ public static class SettingKeys
     public static readonly IReadOnlyList<(string Key, string Label)> All =
     [
         (Name, "Store name"),
+        (Tagline, "Tagline (under the name on the home page; may be empty)"),
         (ContactEmail, "Contact email"),
         (Currency, "Currency"),
         (PricesIncludeTax, "Prices include tax"),
@@ -50,6 +52,7 @@ public static class SettingKeys
     public static string Read(ShopOptions o, string key) => key switch
     {
         Name => o.Name,
+        Tagline => o.Tagline,
         ContactEmail => o.ContactEmail,
         Currency => o.Currency,
         PricesIncludeTax => o.PricesIncludeTax ? "true" : "false",

@@ -85,6 +85,11 @@ public sealed class SettingsService(
             return DomainError.Invalid("settings.require-two-factor", "Requiring two-factor sign-in for staff is true or false.");
         }
 
+        if (After(SettingKeys.Tagline).Length > 160)
+        {
+            return DomainError.Invalid("settings.tagline", "The tagline is at most 160 characters: it is the home page's description too.");
+        }
+
         var culture = After(SettingKeys.Culture);
         if (culture.Length > 0 && !IsKnownCulture(culture))
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Store.Infrastructure.Identity;
 using Store.Web.Identity;
+using Store.Web.Security;
 
 namespace Store.Web.Api;
 
@@ -14,7 +15,7 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this RouteGroupBuilder api)
     {
-        var account = api.MapGroup("/account").WithTags("Account").RequireRateLimiting(AccountRateLimiting.Policy);
+        var account = api.MapGroup("/account").WithTags("Account").AddEndpointFilter(RateLimitFilter.ForAccountApi());
         account.MapIdentityApi<StoreUser>();
         account.MapPost("/logout", LogoutAsync)
             .RequireAuthorization()

@@ -55,7 +55,9 @@ public sealed partial class AccountApiFixture : IAsyncLifetime
             b.UseSetting("Store:Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("Store:Email:Smtp:SecureSocket", "None");
             b.UseSetting("Store:PublicBaseUrl", "https://shop.example");
-            b.UseSetting("Store:RateLimits:AccountApi:PermitLimit", "0");
+            b.UseSetting("Store:RateLimits:SignIn:PermitLimit", "0");
+            b.UseSetting("Store:RateLimits:Registration:PermitLimit", "0");
+            b.UseSetting("Store:RateLimits:PasswordReset:PermitLimit", "0");
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);

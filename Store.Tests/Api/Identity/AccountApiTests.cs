@@ -333,7 +333,7 @@ public class AccountApiTests(AccountApiFixture fixture) : IClassFixture<AccountA
     [Fact]
     public async Task AccountApi_WhenOneAddressSendsTooMany_Answers429WithRetryAfter()
     {
-        var limited = fixture.WithSettings(new Dictionary<string, string?> { ["Store:RateLimits:AccountApi:PermitLimit"] = "3" });
+        var limited = fixture.WithSettings(new Dictionary<string, string?> { ["Store:RateLimits:SignIn:PermitLimit"] = "3" });
         var client = fixture.AppClient(limited);
 
         var answers = new List<HttpResponseMessage>();

@@ -30,15 +30,17 @@ public class ForwardedHeadersTests(StoreAppFactory app) : IClassFixture<StoreApp
     [Fact]
     public async Task Request_FromAConfiguredProxyNetwork_IsTrustedAndLoopbackNoLonger()
     {
-        var configured = app.WithWebHostBuilder(b =>
+        // Each from the class's factory: a factory derived from a derived one is not disposed with it (its host and
+        // background services would outlive the test database).
+        void Configured(IWebHostBuilder b)
         {
             b.UseSetting("Store:ForwardedHeaders:KnownProxies:0", "10.0.0.5");
             b.UseSetting("Store:ForwardedHeaders:KnownNetworks:0", "10.1.0.0/16");
-        });
+        }
 
-        Assert.Equal("203.0.113.9|https", await SeenAsync(configured.WithWebHostBuilder(b => FromPeer(b, IPAddress.Parse("10.1.2.3")))));
-        Assert.Equal("203.0.113.9|https", await SeenAsync(configured.WithWebHostBuilder(b => FromPeer(b, IPAddress.Parse("10.0.0.5")))));
-        Assert.Equal("127.0.0.1|http", await SeenAsync(configured.WithWebHostBuilder(b => FromPeer(b, IPAddress.Loopback))));
+        Assert.Equal("203.0.113.9|https", await SeenAsync(app.WithWebHostBuilder(b => { Configured(b); FromPeer(b, IPAddress.Parse("10.1.2.3")); })));
+        Assert.Equal("203.0.113.9|https", await SeenAsync(app.WithWebHostBuilder(b => { Configured(b); FromPeer(b, IPAddress.Parse("10.0.0.5")); })));
+        Assert.Equal("127.0.0.1|http", await SeenAsync(app.WithWebHostBuilder(b => { Configured(b); FromPeer(b, IPAddress.Loopback); })));
     }
 
     private static async Task<string> SeenAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)
