@@ -31,10 +31,11 @@ FROM app-${APP_SOURCE} AS app
 
 FROM ${RUNTIME_IMAGE} AS runtime
 # curl answers the HEALTHCHECK (the official ASP.NET image has none; the local base already has it). Uploaded
-# pictures and, without SMTP, outgoing mail go to volumes owned by the non-root user the store runs as.
+# pictures, without SMTP outgoing mail, and the generated Data Protection certificate (when none is given) go to
+# volumes owned by the non-root user the store runs as: /app is read-only to it.
 RUN (command -v curl >/dev/null \
       || (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*)) \
-    && mkdir -p /data/images /data/mail && chown app:app /data/images /data/mail
+    && mkdir -p /data/images /data/mail /data/keys && chown app:app /data/images /data/mail /data/keys
 WORKDIR /app
 COPY --from=app /app ./
 # Every setting comes from the environment (ASP.NET's `Section__Key` names), e.g. ConnectionStrings__Store,
@@ -45,8 +46,9 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_NOLOGO=1 \
     Store__SeedDemoData=false \
     Store__Images__Root=/data/images \
-    Store__Email__PickupFolder=/data/mail
-VOLUME ["/data/images", "/data/mail"]
+    Store__Email__PickupFolder=/data/mail \
+    Store__DataProtection__GeneratedCertificatePath=/data/keys/data-protection.pfx
+VOLUME ["/data/images", "/data/mail", "/data/keys"]
 EXPOSE 8080
 USER app
 # Ready means the database answers and its migrations are applied: what a load balancer should wait for.

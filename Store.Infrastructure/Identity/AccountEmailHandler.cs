@@ -42,6 +42,7 @@ public sealed class AccountEmailHandler(
             AccountEmailKind.ChangeEmail when current => null,
             AccountEmailKind.ChangeEmail => templates.ChangeEmail(user.Id, Encode(await users.GenerateChangeEmailTokenAsync(user, request.Email)), request.Email),
             AccountEmailKind.PasswordReset when !current => null,
+            AccountEmailKind.EmailChangeNotice => templates.EmailChangeNotice(request.NewEmail ?? ""),
             AccountEmailKind.PasswordReset => templates.PasswordReset(Encode(await users.GeneratePasswordResetTokenAsync(user)), account.Value.PasswordResetLinkLifetime),
             AccountEmailKind.StaffInvite when !current => null,
             AccountEmailKind.StaffInvite => templates.StaffInvite(

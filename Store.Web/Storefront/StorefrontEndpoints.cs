@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
+using Store.Web.Account;
 
 namespace Store.Web.Storefront;
 
@@ -38,6 +39,7 @@ public static class StorefrontEndpoints
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
 
+        app.MapAccountFormEndpoints();
         return app;
     }
 }
