@@ -79,6 +79,7 @@ public static class DependencyInjection
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddApiEndpoints();
         services.AddStoreAccounts(configuration);
+        services.AddStoreStaff();
         services.AddCustomers();
 
         services.AddSingleton<IClock, SystemClock>();

@@ -108,7 +108,7 @@ public static class DatabaseInitializer
         var options = sp.GetRequiredService<IOptionsMonitor<ShopOptions>>().CurrentValue;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { StoreRoles.Admin, StoreRoles.Staff })
+        foreach (var role in StoreRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -46,6 +46,14 @@ public sealed class AccountEmailTemplates(string storeName, string publicBaseUrl
             Link("/account/reset-password", ("code", code)),
             $"The link works once, for the next {Describe(lifetime)}. If you did not ask for it, ignore this email: your password stays as it is.");
 
+    public EmailContent StaffInvite(string userId, string code, TimeSpan lifetime) =>
+        Compose(
+            $"You are invited to run {storeName}",
+            $"You have been given a staff account at {storeName}. Choose your password to start.",
+            "Choose my password",
+            Link("/account/accept-invite", ("userId", userId), ("code", code)),
+            $"The link works once, for the next {Describe(lifetime)}. If you did not expect this, ignore this email.");
+
     private static EmailContent Compose(string subject, string intro, string action, string url, string footnote)
     {
         var text = new StringBuilder()

@@ -80,6 +80,11 @@ public sealed class SettingsService(
             return DomainError.Invalid("settings.refuse-uncovered", "Refusing uncovered addresses is true or false.");
         }
 
+        if (!bool.TryParse(After(SettingKeys.RequireTwoFactorForStaff), out var requireTwoFactor))
+        {
+            return DomainError.Invalid("settings.require-two-factor", "Requiring two-factor sign-in for staff is true or false.");
+        }
+
         if (!bool.TryParse(After(SettingKeys.RequireConfirmedEmail), out var requireConfirmed))
         {
             return DomainError.Invalid("settings.require-confirmed-email", "Requiring a confirmed email is true or false.");
@@ -124,6 +129,7 @@ public sealed class SettingsService(
             [SettingKeys.Currency] = profile.Value.Currency,
             [SettingKeys.PricesIncludeTax] = SettingKeys.Format(profile.Value.PricesIncludeTax),
             [SettingKeys.RefuseUncoveredAddresses] = SettingKeys.Format(refuseUncovered),
+            [SettingKeys.RequireTwoFactorForStaff] = SettingKeys.Format(requireTwoFactor),
             [SettingKeys.RequireConfirmedEmail] = SettingKeys.Format(requireConfirmed),
             [SettingKeys.HomeCountry] = profile.Value.HomeCountry,
             [SettingKeys.AddressCountry] = address.Value.Country,
