@@ -7,7 +7,8 @@
 #   ./store.sh image-test               start that image's entrypoint against PostgreSQL and buy over HTTP
 #   ./store.sh backup [FILE]            the database and the media folder in one archive
 #   ./store.sh restore FILE [DATABASE]  into a new (or empty) database
-#   ./store.sh cluster N                N instances behind haproxy against one database (Ctrl+C stops them all)
+#   ./store.sh cluster N                N instances behind haproxy against one database (Ctrl+C stops them all;
+#                                       STORE_REDIS=1 adds a private redis-server as cache and invalidation bus)
 set -euo pipefail
 STORE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export STORE_ROOT
@@ -26,6 +27,8 @@ source scripts/backup.sh
 source scripts/haproxy.sh
 # shellcheck source=scripts/cluster.sh
 source scripts/cluster.sh
+# shellcheck source=scripts/redis.sh
+source scripts/redis.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -66,8 +69,16 @@ case "$cmd" in
     export Store__DataProtection__GeneratedCertificatePath="${Store__DataProtection__GeneratedCertificatePath:-$STORE_ROOT/.data/keys/data-protection.pfx}"
     export Store__SeedDemoData="${Store__SeedDemoData:-true}"
     CLUSTER_PIDS=()
-    trap 'echo "store: stopping the cluster"; cluster_stop' EXIT
+    trap 'echo "store: stopping the cluster"; cluster_stop; redis_stop' EXIT
     trap 'exit 130' INT TERM
+    if [ "${STORE_REDIS:-0}" = 1 ] && [ -z "${ConnectionStrings__Redis:-}" ]; then
+      # Redis as the catalog's shared second level and the invalidation bus, instead of LISTEN/NOTIFY.
+      redis_ensure
+      redis_port="$(free_port "${STORE_REDIS_PORT:-56379}")"
+      redis_start "$redis_port"
+      export ConnectionStrings__Redis="127.0.0.1:$redis_port"
+      echo "store: redis-server on 127.0.0.1:$redis_port (log in .data/redis/)"
+    fi
     ports=()
     for i in $(seq 1 "$count"); do
       ports+=("$((lb_port + i))")
@@ -94,6 +105,8 @@ case "$cmd" in
     fi
     chromium_ensure
     haproxy_ensure
+    # The Redis tests start private redis-server processes of their own; under CI a missing one fails them.
+    redis_ensure
     export STORE_TEST_PG="$ConnectionStrings__Store"
     dotnet build Store.sln -c Release -nologo -v q
     dotnet format Store.sln --verify-no-changes --no-restore

@@ -10,6 +10,7 @@ using Store.Infrastructure.Cart;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Common;
+using Store.Infrastructure.Customers;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Inventory;
@@ -78,6 +79,8 @@ public static class DependencyInjection
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddApiEndpoints();
         services.AddStoreAccounts(configuration);
+        services.AddStoreStaff();
+        services.AddCustomers();
 
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache(o => o.SizeLimit = 20_000);

@@ -43,6 +43,9 @@ public static class StoreWebExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<Api.BearerSecuritySchemeTransformer>().AddOperationTransformer<Api.BearerSecuritySchemeTransformer>());
         services.AddAuthorization();
         services.AddStoreAuthentication();
+        services.AddStorePolicies();
+        services.AddCookieSessionValidation();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidator>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

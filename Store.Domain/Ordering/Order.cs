@@ -176,6 +176,21 @@ public sealed class Order
         return moved;
     }
 
+    /// <summary>
+    /// Removes the buyer's identity when their account is deleted. What accounting must keep stays: the number, the
+    /// lines, amounts and tax, and where the goods went for tax purposes (country, region, postal code), which is what
+    /// the tax lines were computed from. <paramref name="pseudonym"/> replaces the email (the column is required and
+    /// per-customer promotion limits count by it); it leads to nobody.
+    /// </summary>
+    public void Anonymise(string pseudonym)
+    {
+        CustomerId = null;
+        Email = pseudonym;
+        ShippingAddress = ShippingAddress with { Name = AnonymisedName, Line1 = "", Line2 = null, City = "" };
+    }
+
+    public const string AnonymisedName = "Deleted customer";
+
     public Result<bool> Cancel(string actor, string reason, DateTimeOffset now)
     {
         var moved = MoveTo(OrderStatus.Cancelled, actor, reason, now);

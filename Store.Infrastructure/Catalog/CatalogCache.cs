@@ -9,9 +9,10 @@ namespace Store.Infrastructure.Catalog;
 /// the other instances too: <see cref="Invalidate"/> tells them through the <see cref="ICacheBackplane"/>);
 /// stock shown in listings may lag by at most <see cref="Lifetime"/> (adding to the cart always checks real stock).
 /// When an entry is missing, one caller loads it and every concurrent caller of the same key awaits that load, so an
-/// expiring popular page or search costs one query, not one per waiting request.
+/// expiring popular page or search costs one query, not one per waiting request. With Redis, an entry missing here is
+/// looked for in the <see cref="CatalogSecondLevel"/> before it is loaded, and a loaded one is stored there too.
 /// </summary>
-public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane)
+public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane, CatalogSecondLevel? secondLevel = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
@@ -21,6 +22,8 @@ public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane)
     /// <summary>After a committed change: drops this instance's entries and tells the other instances.</summary>
     public void Invalidate()
     {
+        // Off the second level before the local drop: a reload in between must not fetch the shared, older entry.
+        secondLevel?.Changed();
         InvalidateLocal();
         backplane.Publish(CacheNames.Catalog);
     }
@@ -53,8 +56,8 @@ public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane)
 
         try
         {
-            var value = await load();
-            cache.Set(versioned, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            var (value, lifetime) = await LoadAsync(key, load);
+            cache.Set(versioned, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
             mine.SetResult(value);
             return value;
         }
@@ -68,5 +71,24 @@ public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane)
         {
             _loading.TryRemove(new KeyValuePair<string, Task<object?>>(versioned, mine.Task));
         }
+    }
+
+    private async Task<(T Value, TimeSpan Lifetime)> LoadAsync<T>(string key, Func<Task<T>> load)
+    {
+        // The generation is read before loading: if a change is announced meanwhile, the entry goes under the old one.
+        if (secondLevel?.Generation is not { } generation)
+        {
+            return (await load(), Lifetime);
+        }
+
+        var shared = await secondLevel.TryGetAsync<T>(generation, key);
+        if (shared.Found)
+        {
+            return (shared.Value!, shared.Left < Lifetime ? shared.Left : Lifetime);
+        }
+
+        var value = await load();
+        await secondLevel.SetAsync(generation, key, value, Lifetime);
+        return (value, Lifetime);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Store.Domain.Checkout;
 using Store.Domain.Common;
+using Store.Domain.Customers;
 using Store.Domain.Ordering;
 using Store.Domain.Ordering.Events;
 using Store.Infrastructure.Audit;
@@ -48,6 +49,14 @@ public sealed class CheckoutService(
 
         var address = details.ToAddress();
         var email = details.Email!.Trim();
+        if (owner.CustomerId is { } account && options.Value.Customers.RequireConfirmedEmail)
+        {
+            var confirmed = await db.Users.AsNoTracking().Where(u => u.Id == account).Select(u => u.EmailConfirmed).FirstOrDefaultAsync(ct);
+            if (AccountCheckoutRule.Check(requireConfirmedEmail: true, confirmed) is { } unconfirmed)
+            {
+                return unconfirmed;
+            }
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 

@@ -56,6 +56,30 @@ public sealed class ShopOptions
 
     /// <summary>Store:Tax: what checkout does with an address no tax zone covers.</summary>
     public TaxOptions Tax { get; set; } = new();
+
+    /// <summary>Store:Staff: rules for staff accounts.</summary>
+    public StaffOptions Staff { get; set; } = new();
+
+    /// <summary>Store:Customers: what the store asks of customer accounts.</summary>
+    public CustomerAccountOptions Customers { get; set; } = new();
+}
+
+public sealed class StaffOptions
+{
+    /// <summary>
+    /// True: a staff account (Admin, Staff, Inventory) reaches the admin and the staff APIs only once it has two-factor
+    /// sign-in on; until then pages send it to set it up and the API answers 403.
+    /// </summary>
+    public bool RequireTwoFactor { get; set; }
+}
+
+public sealed class CustomerAccountOptions
+{
+    /// <summary>
+    /// True: a signed-in account must have confirmed its email before it can place an order (the checkout page and
+    /// POST /api/orders refuse it, with a way to resend the link). Guests are not affected.
+    /// </summary>
+    public bool RequireConfirmedEmail { get; set; }
 }
 
 public sealed class SetupOptions

@@ -39,7 +39,9 @@ public static class DatabaseInitializer
         var lockConnectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
         await using var lockConnection = new NpgsqlConnection(lockConnectionString);
         await lockConnection.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", lockConnection))
+        // No command timeout: the wait lasts as long as the first instance's migration and demo seeding, which on a
+        // busy machine is well over the default 30 s (a second instance then failed to start).
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", lockConnection) { CommandTimeout = 0 })
         {
             await take.ExecuteNonQueryAsync(ct);
         }
@@ -106,7 +108,7 @@ public static class DatabaseInitializer
         var options = sp.GetRequiredService<IOptionsMonitor<ShopOptions>>().CurrentValue;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { StoreRoles.Admin, StoreRoles.Staff })
+        foreach (var role in StoreRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -42,7 +42,13 @@ public sealed class AccountEmailHandler(
             AccountEmailKind.ChangeEmail when current => null,
             AccountEmailKind.ChangeEmail => templates.ChangeEmail(user.Id, Encode(await users.GenerateChangeEmailTokenAsync(user, request.Email)), request.Email),
             AccountEmailKind.PasswordReset when !current => null,
+            AccountEmailKind.EmailChangeNotice => templates.EmailChangeNotice(request.NewEmail ?? ""),
             AccountEmailKind.PasswordReset => templates.PasswordReset(Encode(await users.GeneratePasswordResetTokenAsync(user)), account.Value.PasswordResetLinkLifetime),
+            AccountEmailKind.StaffInvite when !current => null,
+            AccountEmailKind.StaffInvite => templates.StaffInvite(
+                user.Id,
+                Encode(await users.GenerateUserTokenAsync(user, StaffInviteTokenProvider.ProviderName, StaffInviteTokenProvider.Purpose)),
+                account.Value.StaffInviteLifetime),
             _ => throw new InvalidOperationException($"Unknown account email kind {request.Kind}."),
         };
         if (content is null)

@@ -9,4 +9,10 @@ public enum AccountEmailKind
     ChangeEmail,
 
     PasswordReset,
+
+    /// <summary>Invites a new staff account to choose its password (a one-time link that expires).</summary>
+    StaffInvite,
+
+    /// <summary>Tells the current address that a move to another one was asked for; sent to the current address.</summary>
+    EmailChangeNotice,
 }

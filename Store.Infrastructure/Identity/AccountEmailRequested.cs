@@ -7,7 +7,8 @@ namespace Store.Infrastructure.Identity;
 /// mail, so no working code is ever stored in outbox_messages, and the link's lifetime starts when it is sent.
 /// </summary>
 /// <param name="Email">Where the mail goes: the account's address, or the new one for <see cref="AccountEmailKind.ChangeEmail"/>.</param>
-public sealed record AccountEmailRequested(string UserId, string Email, AccountEmailKind Kind) : IDomainEvent
+/// <param name="NewEmail">For <see cref="AccountEmailKind.EmailChangeNotice"/>: the address asked for.</param>
+public sealed record AccountEmailRequested(string UserId, string Email, AccountEmailKind Kind, string? NewEmail = null) : IDomainEvent
 {
     public const string Type = "account.email";
 

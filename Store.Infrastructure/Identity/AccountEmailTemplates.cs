@@ -23,6 +23,21 @@ public sealed class AccountEmailTemplates(string storeName, string publicBaseUrl
             Link("/account/confirm-email", ("userId", userId), ("code", code), ("changedEmail", newEmail)),
             "If you did not ask for this, ignore this email: your account keeps its current address.");
 
+    public EmailContent EmailChangeNotice(string newEmail) =>
+        Compose(
+            $"Your {storeName} account's email is about to change",
+            $"Someone signed in to your {storeName} account asked to use {Mask(newEmail)} instead of this address. Nothing changes until that address confirms it.",
+            "If this was not you, choose a new password now",
+            Link("/account/forgot-password"),
+            "If it was you, there is nothing to do.");
+
+    /// <summary>Enough of the new address for its owner to recognise it, not enough to hand it to whoever reads this mailbox.</summary>
+    private static string Mask(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 1 ? "another address" : email[0] + new string('*', Math.Min(at - 1, 6)) + email[at..];
+    }
+
     public EmailContent PasswordReset(string code, TimeSpan lifetime) =>
         Compose(
             $"Reset your {storeName} password",
@@ -30,6 +45,14 @@ public sealed class AccountEmailTemplates(string storeName, string publicBaseUrl
             "Choose a new password",
             Link("/account/reset-password", ("code", code)),
             $"The link works once, for the next {Describe(lifetime)}. If you did not ask for it, ignore this email: your password stays as it is.");
+
+    public EmailContent StaffInvite(string userId, string code, TimeSpan lifetime) =>
+        Compose(
+            $"You are invited to run {storeName}",
+            $"You have been given a staff account at {storeName}. Choose your password to start.",
+            "Choose my password",
+            Link("/account/accept-invite", ("userId", userId), ("code", code)),
+            $"The link works once, for the next {Describe(lifetime)}. If you did not expect this, ignore this email.");
 
     private static EmailContent Compose(string subject, string intro, string action, string url, string footnote)
     {
@@ -52,7 +75,7 @@ public sealed class AccountEmailTemplates(string storeName, string publicBaseUrl
     }
 
     private string Link(string path, params (string Name, string Value)[] query) =>
-        publicBaseUrl.TrimEnd('/') + path + "?" + string.Join("&", query.Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value)));
+        publicBaseUrl.TrimEnd('/') + path + (query.Length == 0 ? "" : "?") + string.Join("&", query.Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value)));
 
     private static string Describe(TimeSpan lifetime)
     {

@@ -18,4 +18,7 @@ public sealed class AccountOptions
 
     /// <summary>Email confirmation and change-of-email links.</summary>
     public TimeSpan EmailLinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>A staff invitation link works once and for this long; the owner can send a new one.</summary>
+    public TimeSpan StaffInviteLifetime { get; set; } = TimeSpan.FromDays(3);
 }

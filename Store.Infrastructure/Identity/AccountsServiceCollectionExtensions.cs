@@ -15,7 +15,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(
-                o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero && o.PasswordResetLinkLifetime > TimeSpan.Zero && o.EmailLinkLifetime > TimeSpan.Zero,
+                o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero && o.PasswordResetLinkLifetime > TimeSpan.Zero && o.EmailLinkLifetime > TimeSpan.Zero
+                    && o.StaffInviteLifetime > TimeSpan.Zero,
                 "Store:Account lifetimes are positive time spans, e.g. \"01:00:00\".")
             .ValidateOnStart();
         services.AddOptions<DataProtectionTokenProviderOptions>()

@@ -19,7 +19,29 @@ public sealed class OutboxAccountEmailSender(IServiceScopeFactory scopes) : IEma
         // Identity's link names the new address only when the mail confirms a change of email.
         var query = new Uri(WebUtility.HtmlDecode(confirmationLink), UriKind.Absolute).Query;
         var isChange = QueryHelpers.ParseQuery(query).TryGetValue("changedEmail", out var changed) && !string.IsNullOrEmpty(changed);
-        return RequestAsync(user.Id, email, isChange ? AccountEmailKind.ChangeEmail : AccountEmailKind.ConfirmEmail);
+        return isChange ? RequestChangeAsync(user, email) : RequestAsync(user.Id, email, AccountEmailKind.ConfirmEmail);
+    }
+
+    /// <summary>
+    /// A change of email: the link goes to the new address, and the current one is told (so a stolen session cannot
+    /// quietly move the account away). Both in one save, so neither mail goes without the other.
+    /// </summary>
+    /// <param name="sendLink">False when the new address is taken: only the notice goes, so the answer to the customer stays the same.</param>
+    public async Task RequestChangeAsync(StoreUser user, string newEmail, bool sendLink = true, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox.Outbox>();
+        if (sendLink)
+        {
+            outbox.Add(new AccountEmailRequested(user.Id, newEmail, AccountEmailKind.ChangeEmail));
+        }
+
+        if (!string.IsNullOrEmpty(user.Email))
+        {
+            outbox.Add(new AccountEmailRequested(user.Id, user.Email, AccountEmailKind.EmailChangeNotice, newEmail));
+        }
+
+        await scope.ServiceProvider.GetRequiredService<StoreDbContext>().SaveChangesAsync(ct);
     }
 
     public Task SendPasswordResetLinkAsync(StoreUser user, string email, string resetLink) =>

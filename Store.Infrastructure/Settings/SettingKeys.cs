@@ -14,6 +14,8 @@ public static class SettingKeys
     public const string HomeCountry = "HomeCountry";
     public const string Culture = "Culture";
     public const string RefuseUncoveredAddresses = "Tax:RefuseUncoveredAddresses";
+    public const string RequireTwoFactorForStaff = "Staff:RequireTwoFactor";
+    public const string RequireConfirmedEmail = "Customers:RequireConfirmedEmail";
     public const string AddressLine1 = "Address:Line1";
     public const string AddressLine2 = "Address:Line2";
     public const string AddressCity = "Address:City";
@@ -32,6 +34,8 @@ public static class SettingKeys
         (HomeCountry, "Home country"),
         (Culture, "Culture for amounts and numbers (e.g. en-US, de-DE; empty: the home country's usual one)"),
         (RefuseUncoveredAddresses, "Refuse checkout to addresses no tax zone covers"),
+        (RequireTwoFactorForStaff, "Require two-factor sign-in for staff"),
+        (RequireConfirmedEmail, "Customers must confirm their email before they can check out with an account"),
         (AddressLine1, "Address line 1"),
         (AddressLine2, "Address line 2"),
         (AddressCity, "City"),
@@ -44,7 +48,7 @@ public static class SettingKeys
     public static bool IsKnown(string key) => All.Any(k => k.Key == key);
 
     /// <summary>The settings shown as a switch (true/false) rather than a text field.</summary>
-    public static bool IsSwitch(string key) => key is PricesIncludeTax or RefuseUncoveredAddresses;
+    public static bool IsSwitch(string key) => key is PricesIncludeTax or RefuseUncoveredAddresses or RequireTwoFactorForStaff or RequireConfirmedEmail;
 
     /// <summary>The value in force for <paramref name="key"/>, as text in the form configuration uses.</summary>
     public static string Read(ShopOptions o, string key) => key switch
@@ -57,6 +61,8 @@ public static class SettingKeys
         HomeCountry => o.HomeCountry,
         Culture => o.Culture ?? "",
         RefuseUncoveredAddresses => Format(o.Tax.RefuseUncoveredAddresses),
+        RequireTwoFactorForStaff => Format(o.Staff.RequireTwoFactor),
+        RequireConfirmedEmail => Format(o.Customers.RequireConfirmedEmail),
         AddressLine1 => o.Address.Line1,
         AddressLine2 => o.Address.Line2 ?? "",
         AddressCity => o.Address.City,

@@ -80,6 +80,16 @@ public sealed class SettingsService(
             return DomainError.Invalid("settings.refuse-uncovered", "Refusing uncovered addresses is true or false.");
         }
 
+        if (!bool.TryParse(After(SettingKeys.RequireTwoFactorForStaff), out var requireTwoFactor))
+        {
+            return DomainError.Invalid("settings.require-two-factor", "Requiring two-factor sign-in for staff is true or false.");
+        }
+
+        if (!bool.TryParse(After(SettingKeys.RequireConfirmedEmail), out var requireConfirmed))
+        {
+            return DomainError.Invalid("settings.require-confirmed-email", "Requiring a confirmed email is true or false.");
+        }
+
         if (After(SettingKeys.Tagline).Length > 160)
         {
             return DomainError.Invalid("settings.tagline", "The tagline is at most 160 characters: it is the home page's description too.");
@@ -119,6 +129,8 @@ public sealed class SettingsService(
             [SettingKeys.Currency] = profile.Value.Currency,
             [SettingKeys.PricesIncludeTax] = SettingKeys.Format(profile.Value.PricesIncludeTax),
             [SettingKeys.RefuseUncoveredAddresses] = SettingKeys.Format(refuseUncovered),
+            [SettingKeys.RequireTwoFactorForStaff] = SettingKeys.Format(requireTwoFactor),
+            [SettingKeys.RequireConfirmedEmail] = SettingKeys.Format(requireConfirmed),
             [SettingKeys.HomeCountry] = profile.Value.HomeCountry,
             [SettingKeys.AddressCountry] = address.Value.Country,
             [SettingKeys.AddressRegion] = address.Value.Region ?? "",

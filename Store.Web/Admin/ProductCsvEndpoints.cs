@@ -1,6 +1,6 @@
 using System.Text;
 using Store.Infrastructure.Catalog.Import;
-using Store.Infrastructure.Identity;
+using Store.Web.Identity;
 
 namespace Store.Web.Admin;
 
@@ -11,7 +11,7 @@ public static class ProductCsvEndpoints
     {
         app.MapGet("/admin/catalog/products.csv", async (ProductImportService import, CancellationToken ct) =>
             Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await import.ExportAsync(ct))).ToArray(), "text/csv; charset=utf-8", "products.csv"))
-            .RequireAuthorization(p => p.RequireRole(StoreRoles.Admin, StoreRoles.Staff))
+            .RequireAuthorization(StorePolicies.Staff)
             .ExcludeFromDescription();
         return app;
     }

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Store.Infrastructure.Identity;
 using Store.Infrastructure.Shipping;
+using Store.Web.Identity;
 
 namespace Store.Web.Admin;
 
@@ -20,7 +19,7 @@ public static class ShippingLabelEndpoints
             response.Headers.CacheControl = "no-store";
             return Results.File(pdf.Value, "application/pdf", $"label-{id:N}.pdf");
         })
-        .RequireAuthorization(new AuthorizeAttribute { Roles = StoreRoles.AdminOrStaff })
+        .RequireAuthorization(StorePolicies.Staff)
         .ExcludeFromDescription();
         return app;
     }

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Store.Infrastructure.Identity;
 using Store.Infrastructure.Inventory;
+using Store.Web.Identity;
 
 namespace Store.Web.Api;
 
@@ -26,7 +25,7 @@ public static class InventorySetupEndpoints
     public static void MapInventorySetupEndpoints(this RouteGroupBuilder api)
     {
         var inventory = api.MapGroup("/inventory").WithTags("Inventory")
-            .RequireAuthorization(new AuthorizeAttribute { Roles = StoreRoles.AdminOrStaff })
+            .RequireAuthorization(StorePolicies.Inventory)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

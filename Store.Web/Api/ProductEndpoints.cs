@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Store.Domain.Common;
 using Store.Infrastructure.Catalog;
-using Store.Infrastructure.Identity;
 using Store.Infrastructure.Search;
+using Store.Web.Identity;
 
 namespace Store.Web.Api;
 
@@ -34,7 +33,7 @@ public static class ProductEndpoints
     public static void MapProductEndpoints(this RouteGroupBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Products");
-        var staff = products.MapGroup("").RequireAuthorization(new AuthorizeAttribute { Roles = StoreRoles.AdminOrStaff })
+        var staff = products.MapGroup("").RequireAuthorization(StorePolicies.Staff)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         // By id, not slug: a slug may be all digits ("1984"), and drafts, which have no public page, are included.
@@ -85,7 +84,7 @@ public static class ProductEndpoints
             return created.IsSuccess
                 ? TypedResults.Created($"/api/products/id/{created.Value}", new ProductDetailRef(created.Value))
                 : ApiResults.Problem(created.Error!);
-        }).RequireAuthorization(p => p.RequireRole(StoreRoles.Admin, StoreRoles.Staff)).WithSummary("Creates a product with its variants and initial stock (staff only).");
+        }).RequireAuthorization(StorePolicies.Staff).WithSummary("Creates a product with its variants and initial stock (staff only).");
     }
 
     public static async Task<Results<Ok<ProductEdit>, NotFound>> GetForStaffAsync(int id, ProductAdminService admin, CancellationToken ct) =>

@@ -10,6 +10,7 @@ public static class StoreApi
         api.MapOrderEndpoints();
         api.MapPaymentEndpoints();
         api.MapAccountEndpoints();
+        api.MapCustomerEndpoints();
         api.MapInventoryEndpoints();
         api.MapInventorySetupEndpoints();
 

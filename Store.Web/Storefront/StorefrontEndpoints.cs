@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
+using Store.Web.Account;
 
 namespace Store.Web.Storefront;
 
@@ -19,8 +21,14 @@ public static class StorefrontEndpoints
             return Results.Text(ProductImages.Svg(source.Name, source.Brand), "image/svg+xml");
         }).ExcludeFromDescription();
 
-        app.MapPost("/account/logout", async (SignInManager<StoreUser> signIn, HttpContext http) =>
+        app.MapPost("/account/logout", async (SignInManager<StoreUser> signIn, IAntiforgery antiforgery, HttpContext http) =>
         {
+            // A form post like every other: without the page's token another site could sign the shopper out.
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             // A new security stamp ends the account's other sessions too: its apps' bearer and refresh tokens.
             if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
             {
@@ -31,6 +39,7 @@ public static class StorefrontEndpoints
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
 
+        app.MapAccountFormEndpoints();
         return app;
     }
 }

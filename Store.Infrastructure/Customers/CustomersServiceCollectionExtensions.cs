@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Store.Infrastructure.Customers;
+
+public static class CustomersServiceCollectionExtensions
+{
+    /// <summary>Customer accounts' own data: the address book, and the export and deletion of personal data.</summary>
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddScoped<AddressBookService>();
+        services.AddScoped<PersonalDataService>();
+        return services;
+    }
+}

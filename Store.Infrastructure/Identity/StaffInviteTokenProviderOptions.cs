@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Store.Infrastructure.Identity;
+
+/// <summary>A lifetime of its own for invitation codes.</summary>
+public sealed class StaffInviteTokenProviderOptions : DataProtectionTokenProviderOptions;
