@@ -75,7 +75,7 @@ public class EuroStoreTests : AdminPageContext, IClassFixture<EuroStoreTests.Eur
     private async Task<string> ReportsMarkupAsync()
     {
         var cut = Render<ReportsPage>();
-        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Rebuild", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Rebuild", StringComparison.Ordinal) && !b.HasAttribute("disabled")), TimeSpan.FromSeconds(20));
         // Awaited, never a blocking Click(): the handler's database calls resume on the renderer, which a blocked test
         // thread would hold (the rebuild's transaction then waits for ever between its insert and its commit).
         await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Rebuild", StringComparison.Ordinal)).ClickAsync(new()));
