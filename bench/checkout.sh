@@ -22,7 +22,7 @@ dotnet build Store.Web -c Release -nologo -v q >/dev/null
 dotnet build bench/CheckoutBench -c Release -nologo -v q >/dev/null
 export ConnectionStrings__Store="${ConnectionStrings__Store/Database=store/Database=store_bench}"
 # Every shopper here comes from one address: the per-address order limit is off for the run.
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Store__Admin__Password="Bench-Admin-1" Store__RateLimits__Orders__PermitLimit=0 \
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Store__Admin__Password="Bench-Admin-1" Store__RateLimits__Orders__PermitLimit=0 Store__SeedDemoData=true Store__SeedDemoPictures=false \
   dotnet Store.Web/bin/Release/net10.0/Store.Web.dll --urls "http://127.0.0.1:$port" > /tmp/store-bench-app.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT

@@ -31,7 +31,7 @@ fi
 dotnet build Store.Web -c Release -nologo -v q >/dev/null
 export ConnectionStrings__Store="${ConnectionStrings__Store/Database=store/Database=$bench_db}"
 start_app() {
-  Store__Search__CacheResults="${1:-true}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Store__Admin__Password="Bench-Admin-1" Store__Jobs__Enabled=false \
+  Store__Search__CacheResults="${1:-true}" Store__SeedDemoData=true Store__SeedDemoPictures=false ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Store__Admin__Password="Bench-Admin-1" Store__Jobs__Enabled=false \
     dotnet Store.Web/bin/Release/net10.0/Store.Web.dll --urls "http://127.0.0.1:$port" > "$out/store.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 1; done
