@@ -60,7 +60,7 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
         }
 
         var ids = summaries.Select(s => s.Id).Distinct().ToList();
-        var facts = await FactsAsync(db.Variants.Where(v => ids.Contains(v.ProductId)), null, ct);
+        var facts = await FactsAsync(db.Variants.Where(v => ids.Contains(v.ProductId)), null, ct, withBuyable: true);
         var lowest = facts.GroupBy(f => f.ProductId).ToDictionary(g => g.Key, g =>
         {
             var pool = g.Any(f => f.Buyable) ? g.Where(f => f.Buyable) : g;
@@ -75,7 +75,8 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
     public async Task<string?> CustomerGroupAsync(string? customerId, CancellationToken ct = default) =>
         customerId is null ? null : await db.Users.Where(u => u.Id == customerId).Select(u => u.CustomerGroup).FirstOrDefaultAsync(ct);
 
-    private async Task<List<VariantPriceFacts>> FactsAsync(IQueryable<Domain.Catalog.ProductVariant> variants, string? customerGroup, CancellationToken ct)
+    /// <param name="withBuyable">Cards only: whether each option can be bought now (the cart and checkout price what is in them).</param>
+    private async Task<List<VariantPriceFacts>> FactsAsync(IQueryable<Domain.Catalog.ProductVariant> variants, string? customerGroup, CancellationToken ct, bool withBuyable = false)
     {
         var now = clock.UtcNow;
         var group = customerGroup?.Trim().ToLowerInvariant();
@@ -93,7 +94,7 @@ public sealed class PriceResolver(StoreDbContext db, IClock clock)
                 db.QuantityTiers.Where(t => t.VariantId == v.Id).Select(t => new TierFact(t.MinQuantity, t.PriceMinor)).ToList(),
                 db.CustomerGroupPrices.Where(p => group != null && p.VariantId == v.Id && p.Group == group).Select(p => p.PriceMinor).ToList(),
                 db.Markdowns.Where(m => m.VariantId == v.Id && m.EndedAt == null).Select(m => new MarkdownFact(m.RuleName, m.PercentOff)).ToList(),
-                v.Product.AllowBackorders || db.Inventory.Any(i => i.VariantId == v.Id && i.OnHand - i.Reserved > 0)))
+                withBuyable && (v.Product.AllowBackorders || db.Inventory.Any(i => i.VariantId == v.Id && i.OnHand - i.Reserved > 0))))
             .ToListAsync(ct);
     }
 
