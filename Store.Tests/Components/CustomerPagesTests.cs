@@ -45,7 +45,7 @@ public class CustomerPagesTests : AdminPageContext, IClassFixture<DatabaseFixtur
         var cut = Render<CustomerDetailPage>(p => p.Add(c => c.Id, id));
         cut.WaitForAssertion(() => Assert.Contains("Detail Saved", cut.Find("[data-testid=customer-name]").TextContent), Wait);
         Assert.Contains("$30.00", cut.Find("[data-testid=customer-lifetime]").TextContent);
-        Assert.Contains("Paid", cut.Find("[data-testid=customer-orders]").TextContent);
+        Assert.Contains("PartiallyRefunded", cut.Find("[data-testid=customer-orders]").TextContent);
 
         cut.Find("input[data-testid=customer-group-input]").Change("Wholesale");
         await cut.Find("button[data-testid=customer-group-save]").ClickAsync(new());
