@@ -9,7 +9,7 @@ using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Tests.Features.Reports;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Reports;
 
 namespace Store.Tests.Components;
 

@@ -11,7 +11,7 @@ using Store.Infrastructure.Data;
 using Store.Infrastructure.Reports;
 using Store.Tests.Features.Reports;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Reports;
 
 namespace Store.Tests.Components;
 
