@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddStoreCaching(configuration, connectionString);
+        services.AddAdminAlerts(connectionString);
         services.AddSingleton<RatesCache>();
         services.AddSingleton<MoneyFormatter>();
         services.AddDbContextPool<StoreDbContext>((provider, o) => o
@@ -115,6 +116,8 @@ public static class DependencyInjection
         services.AddScoped<SupplierService>();
         services.AddScoped<ReorderService>();
         services.AddScoped<Reports.SalesReportService>();
+        services.AddScoped<Reports.DashboardQueries>();
+        services.AddScoped<Reports.ReportQueries>();
         services.AddScoped<Outbox.IOutboxHandler, StockLowHandler>();
         services.AddScoped<Idempotency.IdempotencyService>();
         services.AddScoped<Integrity.IntegrityMonitor>();

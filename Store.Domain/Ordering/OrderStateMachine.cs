@@ -19,7 +19,35 @@ public static class OrderStateMachine
         [OrderStatus.Refunded] = [],
     };
 
+    /// <summary>
+    /// The states of an order whose money the store holds: everything reachable from <see cref="OrderStatus.Paid"/>
+    /// but a full refund. Fulfilment, shipping or a return do not make an order any less paid, so reports and the
+    /// dashboard count these, never the <see cref="OrderStatus.Paid"/> state alone.
+    /// </summary>
+    public static IReadOnlyList<OrderStatus> PaidStates { get; } = ReachableFrom(OrderStatus.Paid).Where(s => s != OrderStatus.Refunded).ToArray();
+
+    /// <summary>Paid states from which the goods can still leave: paid and not shipped yet (the caller checks it has no shipment date).</summary>
+    public static IReadOnlyList<OrderStatus> ToShipStates { get; } =
+        PaidStates.Where(s => CanMove(s, OrderStatus.Shipped) || CanMove(s, OrderStatus.Fulfilling)).ToArray();
+
+    public static bool IsPaid(OrderStatus status) => PaidStates.Contains(status);
+
     public static bool CanMove(OrderStatus from, OrderStatus to) => Moves.TryGetValue(from, out var next) && next.Contains(to);
 
     public static IReadOnlyList<OrderStatus> NextFrom(OrderStatus from) => Moves.TryGetValue(from, out var next) ? next : [];
+
+    private static HashSet<OrderStatus> ReachableFrom(OrderStatus start)
+    {
+        var seen = new HashSet<OrderStatus> { start };
+        var queue = new Queue<OrderStatus>([start]);
+        while (queue.TryDequeue(out var state))
+        {
+            foreach (var next in Moves[state].Where(seen.Add))
+            {
+                queue.Enqueue(next);
+            }
+        }
+
+        return seen;
+    }
 }

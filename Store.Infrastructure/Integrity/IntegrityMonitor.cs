@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Store.Domain.Common;
 using Store.Infrastructure.Data;
 
 namespace Store.Infrastructure.Integrity;
@@ -10,9 +11,18 @@ public sealed record IntegrityIssue(string Check, string Detail);
 /// the ledger explains every count, nothing is oversold, every paid order has its charge and every charge its
 /// order, and no reservation outlives its order; and the search's postings match the products they index.
 /// </summary>
-public sealed class IntegrityMonitor(StoreDbContext db)
+public sealed class IntegrityMonitor(StoreDbContext db, IClock clock)
 {
     private const string PaidStatuses = "'Paid','Fulfilling','Shipped','Delivered','PartiallyRefunded','Refunded','Returned'";
+
+    /// <summary>Runs the check and keeps its outcome (the last one is what the dashboard shows).</summary>
+    public async Task<IReadOnlyList<IntegrityIssue>> CheckAndRecordAsync(CancellationToken ct = default)
+    {
+        var issues = await CheckAsync(ct);
+        db.Set<IntegrityCheckRecord>().Add(new IntegrityCheckRecord(clock.UtcNow, issues.Count, string.Join("\n", issues.Take(20).Select(i => $"{i.Check}: {i.Detail}"))));
+        await db.SaveChangesAsync(ct);
+        return issues;
+    }
 
     public async Task<IReadOnlyList<IntegrityIssue>> CheckAsync(CancellationToken ct = default)
     {

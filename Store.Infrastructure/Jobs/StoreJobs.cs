@@ -18,14 +18,14 @@ public sealed class ReservationExpiryJob(ReservationExpiryService expiry) : IJob
         context.Result = await expiry.ReleaseExpiredAsync(cancellationToken);
 }
 
-/// <summary>The analytics worker: rebuilds the recent days of the daily sales aggregates.</summary>
+/// <summary>The analytics worker: rebuilds the recent days of the daily sales aggregates, and any it missed.</summary>
 [DisallowConcurrentExecution]
 public sealed class SalesReportJob(SalesReportService reports) : IJob
 {
     public static readonly JobKey Key = new("sales-report", JobsServiceCollectionExtensions.Group);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        context.Result = await reports.RebuildRecentAsync(2, cancellationToken);
+        context.Result = await reports.RebuildDueAsync(null, cancellationToken);
 }
 
 /// <summary>Checks the store's invariants and alerts staff when one breaks.</summary>
@@ -36,7 +36,7 @@ public sealed class IntegrityCheckJob(IntegrityMonitor monitor, IEmailSender ema
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var issues = await monitor.CheckAsync(cancellationToken);
+        var issues = await monitor.CheckAndRecordAsync(cancellationToken);
         context.Result = issues.Count;
         if (issues.Count == 0)
         {

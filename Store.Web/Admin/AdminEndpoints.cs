@@ -1,5 +1,6 @@
 using Store.Web.Admin.Catalog;
 using Store.Web.Admin.Orders;
+using Store.Web.Admin.Reports;
 using Store.Web.Identity;
 
 namespace Store.Web.Admin;
@@ -15,6 +16,7 @@ public static class AdminEndpoints
         var admin = app.MapGroup("/admin").RequireAuthorization(StorePolicies.Staff).ExcludeFromDescription();
         admin.MapProductCsvEndpoints();
         admin.MapShippingLabelEndpoints();
+        admin.MapReportCsvEndpoints();
         return app;
     }
 }

@@ -13,3 +13,22 @@ public sealed class SalesDailyConfiguration : IEntityTypeConfiguration<SalesDail
         b.HasIndex(s => new { s.Day, s.CategoryId });
     }
 }
+
+public sealed class SalesDayTotalsConfiguration : IEntityTypeConfiguration<SalesDayTotals>
+{
+    public void Configure(EntityTypeBuilder<SalesDayTotals> b)
+    {
+        b.ToTable("sales_daily_totals");
+        b.HasKey(s => s.Day);
+    }
+}
+
+public sealed class IntegrityCheckRecordConfiguration : IEntityTypeConfiguration<Integrity.IntegrityCheckRecord>
+{
+    public void Configure(EntityTypeBuilder<Integrity.IntegrityCheckRecord> b)
+    {
+        b.ToTable("integrity_checks");
+        b.Property(c => c.Summary).HasMaxLength(2000);
+        b.HasIndex(c => c.CheckedAt);
+    }
+}

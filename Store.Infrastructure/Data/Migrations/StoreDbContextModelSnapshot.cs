@@ -2297,6 +2297,38 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Integrity.IntegrityCheckRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<int>("Issues")
+                        .HasColumnType("integer")
+                        .HasColumnName("issues");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_integrity_checks");
+
+                    b.HasIndex("CheckedAt")
+                        .HasDatabaseName("ix_integrity_checks_checked_at");
+
+                    b.ToTable("integrity_checks", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Ordering.InvoiceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -2876,6 +2908,42 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_sales_daily_day_category_id");
 
                     b.ToTable("sales_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Reports.SalesDayTotals", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Carts")
+                        .HasColumnType("integer")
+                        .HasColumnName("carts");
+
+                    b.Property<long>("GrossMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_minor");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_minor");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("integer")
+                        .HasColumnName("refunds");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Day")
+                        .HasName("pk_sales_daily_totals");
+
+                    b.ToTable("sales_daily_totals", (string)null);
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Search.SearchLogEntry", b =>
