@@ -20,6 +20,7 @@ using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Outbox;
 using Store.Infrastructure.Payments;
 using Store.Infrastructure.Settings;
+using Store.Infrastructure.Shipping.Carriers;
 
 namespace Store.Infrastructure;
 
@@ -163,6 +164,7 @@ public static class DependencyInjection
         services.AddScoped<Shipping.ShippingAdminService>();
         services.AddScoped<Outbox.IOutboxHandler, InvoiceOnPaymentHandler>();
         services.AddStoreNotifications(configuration);
+        services.AddStoreCarriers(configuration);
         return services;
     }
 }

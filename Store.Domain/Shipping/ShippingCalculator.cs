@@ -2,24 +2,35 @@ using Store.Domain.Common;
 
 namespace Store.Domain.Shipping;
 
-/// <summary>Rates for a parcel from the store's own zones and methods. A live carrier API would sit beside this later.</summary>
-public sealed class ShippingCalculator(IReadOnlyList<ShippingZone> zones, IReadOnlyList<ShippingMethod> methods)
+/// <summary>
+/// Rates for a parcel from the store's own zones and methods, plus any live carrier rates already fetched for this
+/// very parcel and address (<see cref="WithLiveQuotes"/>): those are priced by the carrier, so they are taken as they are.
+/// </summary>
+public sealed class ShippingCalculator(IReadOnlyList<ShippingZone> zones, IReadOnlyList<ShippingMethod> methods, IReadOnlyList<ShippingQuote>? live = null)
 {
+    private readonly IReadOnlyList<ShippingQuote> live = live ?? [];
+
+    /// <summary>The same rate tables, with carrier quotes that were fetched for the parcel about to be quoted.</summary>
+    public ShippingCalculator WithLiveQuotes(IReadOnlyList<ShippingQuote> quotes) => quotes.Count == 0 ? this : new(zones, methods, quotes);
+
     /// <summary>Every method that can carry this parcel to this address, cheapest first.</summary>
     public IReadOnlyList<ShippingQuote> QuotesFor(ShippingRequest request) =>
         methods
             .Select(m => Quote(m, request))
             .Where(q => q.IsSuccess)
             .Select(q => q.Value)
+            .Concat(live)
             .OrderBy(q => q.Price.Minor)
             .ThenBy(q => q.Estimate.MaxBusinessDays)
             .ThenBy(q => q.MethodId, StringComparer.Ordinal)
             .ToList();
 
     public Result<ShippingQuote> Quote(string methodId, ShippingRequest request) =>
-        methods.FirstOrDefault(m => m.Id == methodId) is { } method
-            ? Quote(method, request)
-            : DomainError.NotFound("shipping.method", "That shipping method does not exist.");
+        live.FirstOrDefault(q => q.MethodId == methodId) is { } quoted
+            ? quoted
+            : methods.FirstOrDefault(m => m.Id == methodId) is { } method
+                ? Quote(method, request)
+                : DomainError.NotFound("shipping.method", "That shipping method does not exist.");
 
     public Result<ShippingQuote> Quote(ShippingMethod method, ShippingRequest request)
     {

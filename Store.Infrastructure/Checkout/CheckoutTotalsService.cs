@@ -9,6 +9,7 @@ using Store.Infrastructure.Cart;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Promotions;
+using Store.Infrastructure.Shipping.Carriers;
 
 namespace Store.Infrastructure.Checkout;
 
@@ -17,7 +18,7 @@ namespace Store.Infrastructure.Checkout;
 /// and the order snapshot all come through <see cref="QuoteAsync"/>, which calls <see cref="CheckoutCalculator"/>
 /// exactly once, with the enabled promotions that are not used up and the codes on the cart.
 /// </summary>
-public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, IClock clock, IOptions<ShopOptions> options)
+public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, LiveShippingRates liveRates, IClock clock, IOptions<ShopOptions> options)
 {
     public const string UncoveredAddressCode = "tax.uncovered";
 
@@ -40,7 +41,6 @@ public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, I
 
         var cached = await rates.GetAsync(db, ct);
         var shipping = cached.Shipping;
-        var calculator = new CheckoutCalculator(shipping, cached.Tax);
 
         var checkoutLines = lines.Select(l =>
         {
@@ -49,6 +49,13 @@ public sealed class CheckoutTotalsService(StoreDbContext db, RatesCache rates, I
         }).ToList();
         var subtotal = checkoutLines.Aggregate(Money.Zero(currency), (sum, l) => sum + l.Price.UnitPrice.Times(l.Quantity));
         var weight = ParcelItem.TotalGrams(checkoutLines.Select(l => new ParcelItem(l.UnitWeightGrams, l.Quantity)));
+        if (destination is not null)
+        {
+            // Only once there is an address: the cart's estimate must not wait on a carrier.
+            shipping = shipping.WithLiveQuotes(await liveRates.QuotesAsync(destination, weight, currency, ct));
+        }
+
+        var calculator = new CheckoutCalculator(shipping, cached.Tax);
         var choices = shipping.QuotesFor(new ShippingRequest(where.Country, where.Region, where.PostalCode, weight, subtotal));
         if (destination is not null && choices.Count == 0)
         {
