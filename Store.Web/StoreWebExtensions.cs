@@ -20,6 +20,7 @@ public static class StoreWebExtensions
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<CartContext>();
+        services.AddScoped<CurrentStaff>();
         services.AddProblemDetails();
         services.AddExceptionHandler<Hosting.DatabaseUnavailableHandler>();
         services.AddExceptionHandler<Api.ApiExceptionHandler>();

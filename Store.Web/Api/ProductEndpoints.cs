@@ -80,7 +80,7 @@ public static class ProductEndpoints
 
         products.MapPost("/", async Task<Results<Created<ProductDetailRef>, ProblemHttpResult>> (NewProduct request, ProductAdminService admin, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var created = await admin.CreateAsync(request, user.Identity?.Name ?? "api", ct);
+            var created = await admin.CreateAsync(request, CurrentStaff.ActorOf(user), ct);
             return created.IsSuccess
                 ? TypedResults.Created($"/api/products/id/{created.Value}", new ProductDetailRef(created.Value))
                 : ApiResults.Problem(created.Error!);
@@ -114,7 +114,7 @@ public static class ProductEndpoints
             return ApiResults.Validation(errors);
         }
 
-        var patched = await admin.PatchAsync(id, patch, user.Identity?.Name ?? "api", ct);
+        var patched = await admin.PatchAsync(id, patch, CurrentStaff.ActorOf(user), ct);
         return patched.IsSuccess && await admin.GetForEditAsync(id, ct) is { } product
             ? TypedResults.Ok(product)
             : ApiResults.Problem(patched.Error ?? DomainError.NotFound("product.unknown", "No such product."));
