@@ -78,10 +78,13 @@ public sealed class OutboxDispatcher(
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.UtcNow;
+
+        // Only what a handler takes: the rest is settled in bulk by SettleUnhandledAsync, also when it arrives mid-run.
+        var handledTypes = handlersByType.Select(h => h.Key).ToArray();
         var claimed = await db.OutboxMessages
             .FromSql($"""
                 SELECT * FROM outbox_messages
-                WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= {now}
+                WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= {now} AND type = ANY ({handledTypes})
                 ORDER BY occurred_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
@@ -94,16 +97,6 @@ public sealed class OutboxDispatcher(
 
         var message = claimed[0];
         var matching = handlersByType[message.Type].ToList();
-        if (matching.Count == 0)
-        {
-            // Events are written before anything consumes them (and some never will be); nothing is owed here.
-            logger.LogDebug("Outbox message {MessageId} ({MessageType}) has no handler; marked processed", message.Id, message.Type);
-            message.MarkProcessed(now);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        }
-
         await tx.CreateSavepointAsync(HandlerSavepoint, ct);
         try
         {
