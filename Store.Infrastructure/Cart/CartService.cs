@@ -150,6 +150,23 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
             return new CartView(cart?.Id, [], (await totals.QuoteAsync([], null, null, null, null, ct)).Value) { Codes = cart?.PromotionCodes ?? [] };
         }
 
+        var (lines, _) = await LinesAsync(cart, ct);
+
+        // No address yet: an estimate, which refuses nothing; only a misconfigured rate (another currency) makes it fail.
+        var estimate = await totals.QuoteAsync(lines, null, null, cart.PromotionCodes, cart.Id, ct);
+        return new CartView(cart.Id, lines, estimate.IsSuccess ? estimate.Value : CheckoutQuote.Empty(options.Value.Currency, new(options.Value.HomeCountry, null, null), options.Value.PricesIncludeTax))
+        {
+            Codes = cart.PromotionCodes,
+        };
+    }
+
+    /// <summary>
+    /// The cart's lines as sold now (names, prices for the customer's group, stock), in the order they were added, without
+    /// the estimate a view adds: checkout quotes them for the address it has, so an estimate there would be thrown away.
+    /// Backorderable: the variants whose product takes backorders, read in the same query for checkout's reservation.
+    /// </summary>
+    internal async Task<(IReadOnlyList<CartLineView> Lines, IReadOnlySet<int> Backorderable)> LinesAsync(CartEntity cart, CancellationToken ct)
+    {
         var variantIds = cart.Items.Select(i => i.VariantId).ToList();
         var variants = await db.Variants.AsNoTracking()
             .Where(v => variantIds.Contains(v.Id))
@@ -164,6 +181,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                 v.Product.CategoryId,
                 v.Product.TaxClass,
                 v.WeightGrams,
+                v.Product.AllowBackorders,
                 Available = db.Inventory.Where(i => i.VariantId == v.Id).Sum(i => i.OnHand - i.Reserved),
             })
             .ToDictionaryAsync(v => v.Id, ct);
@@ -186,13 +204,7 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
                 };
             })
             .ToList();
-
-        // No address yet: an estimate, which refuses nothing; only a misconfigured rate (another currency) makes it fail.
-        var estimate = await totals.QuoteAsync(lines, null, null, cart.PromotionCodes, cart.Id, ct);
-        return new CartView(cart.Id, lines, estimate.IsSuccess ? estimate.Value : CheckoutQuote.Empty(options.Value.Currency, new(options.Value.HomeCountry, null, null), options.Value.PricesIncludeTax))
-        {
-            Codes = cart.PromotionCodes,
-        };
+        return (lines, variants.Values.Where(v => v.AllowBackorders).Select(v => v.Id).ToHashSet());
     }
 
     /// <summary>What can be sold now, at the price the shopper would pay for the quantity in the cart.</summary>

@@ -77,13 +77,13 @@ public sealed class CheckoutService(
             return DomainError.Invalid("checkout.empty", "The cart is empty.");
         }
 
-        var view = await carts.ViewAsync(cart, ct);
-        if (view.Lines.Count != cart.Items.Count)
+        var (cartLines, backorderable) = await carts.LinesAsync(cart, ct);
+        if (cartLines.Count != cart.Items.Count)
         {
             return DomainError.Conflict("checkout.unavailable", "Some items in the cart are no longer sold. Review the cart and try again.");
         }
 
-        var quoted = await totals.QuoteAsync(view.Lines, Destination.From(address), shippingMethodId, cart.PromotionCodes, cart.Id, ct);
+        var quoted = await totals.QuoteAsync(cartLines, Destination.From(address), shippingMethodId, cart.PromotionCodes, cart.Id, ct);
         if (!quoted.IsSuccess)
         {
             return quoted.Error!;
@@ -114,7 +114,7 @@ public sealed class CheckoutService(
             audit.Record(email, "order.superseded", "order", previous.Id.ToString(), new { previous.Number });
         }
 
-        var lines = view.Lines
+        var lines = cartLines
             .Select(l => new OrderLine(l.VariantId, l.ProductName, l.VariantTitle, l.Sku, l.UnitPriceMinor, l.Quantity, quote.LineTax[l.VariantId], l.Price?.BasePrice.Minor, l.Price?.Explanation.Text, quote.DiscountFor(l.VariantId), quote.DiscountNoteFor(l.VariantId)))
             .ToList();
         var number = await db.Database
@@ -151,11 +151,6 @@ public sealed class CheckoutService(
         }
 
         db.Orders.Add(order);
-        var variantIds = lines.Select(l => l.VariantId).ToList();
-        var backorderable = await db.Variants.AsNoTracking()
-            .Where(v => variantIds.Contains(v.Id) && v.Product.AllowBackorders)
-            .Select(v => v.Id)
-            .ToListAsync(ct);
         var reserved = await inventory.ReserveAsync(order.Id, lines.Select(l => (l.VariantId, l.Quantity, l.Sku, backorderable.Contains(l.VariantId))).ToList(), email, ct);
         if (!reserved.IsSuccess)
         {

@@ -31,6 +31,26 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
         {
             var needed = quantity;
 
+            // Usually the first location (by priority, then most available) holds the whole line: choosing it and
+            // taking the units is then one statement. Its guard is the loop's, so a concurrent buyer who got there
+            // first makes it take nothing, and the loop below then splits the line across locations as before.
+            var whole = await db.Database.SqlQuery<int>($"""
+                UPDATE inventory SET reserved = reserved + {quantity}
+                WHERE variant_id = {variantId} AND on_hand - reserved >= {quantity}
+                  AND location_id = (
+                    SELECT i.location_id FROM inventory i JOIN locations l ON l.id = i.location_id
+                    WHERE i.variant_id = {variantId} AND i.on_hand - i.reserved > 0
+                    ORDER BY l.priority, i.on_hand - i.reserved DESC
+                    LIMIT 1)
+                RETURNING location_id AS "Value"
+                """).ToListAsync(ct);
+            if (whole.Count == 1)
+            {
+                db.StockReservations.Add(new StockReservation(orderId, variantId, whole[0], quantity, now, now + ReservationLifetime));
+                db.StockMovements.Add(new StockMovement(variantId, whole[0], MovementKind.Reservation, 0, quantity, orderId, actor, null, now));
+                needed = 0;
+            }
+
             // A few rounds: a location read as available may be taken by a concurrent buyer before our update.
             for (var round = 0; round < 5 && needed > 0; round++)
             {

@@ -46,13 +46,28 @@ public sealed class OutboxDispatcher(
     /// <summary>Dispatches up to <paramref name="maxMessages"/> due messages; returns how many were taken (done, failed or parked).</summary>
     public async Task<int> DispatchAsync(int maxMessages, CancellationToken ct = default)
     {
-        var taken = 0;
+        var taken = await SettleUnhandledAsync(ct);
         while (taken < maxMessages && await DispatchNextAsync(ct))
         {
             taken++;
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// Messages no handler takes are marked done in one statement, not claimed, updated and committed one by one:
+    /// every order raises order.placed, which nothing handles today, so that was a transaction per order for nothing.
+    /// </summary>
+    private Task<int> SettleUnhandledAsync(CancellationToken ct)
+    {
+        var handled = handlersByType.Select(h => h.Key).ToArray();
+        var now = clock.UtcNow;
+        return db.RetriableAsync(
+            token => db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages SET processed_at = {now} WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= {now} AND type <> ALL ({handled})",
+                token),
+            ct);
     }
 
     private Task<bool> DispatchNextAsync(CancellationToken ct) =>
@@ -63,10 +78,13 @@ public sealed class OutboxDispatcher(
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.UtcNow;
+
+        // Only what a handler takes: the rest is settled in bulk by SettleUnhandledAsync, also when it arrives mid-run.
+        var handledTypes = handlersByType.Select(h => h.Key).ToArray();
         var claimed = await db.OutboxMessages
             .FromSql($"""
                 SELECT * FROM outbox_messages
-                WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= {now}
+                WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= {now} AND type = ANY ({handledTypes})
                 ORDER BY occurred_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
@@ -79,16 +97,6 @@ public sealed class OutboxDispatcher(
 
         var message = claimed[0];
         var matching = handlersByType[message.Type].ToList();
-        if (matching.Count == 0)
-        {
-            // Events are written before anything consumes them (and some never will be); nothing is owed here.
-            logger.LogDebug("Outbox message {MessageId} ({MessageType}) has no handler; marked processed", message.Id, message.Type);
-            message.MarkProcessed(now);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        }
-
         await tx.CreateSavepointAsync(HandlerSavepoint, ct);
         try
         {
