@@ -48,7 +48,8 @@ public sealed class PayPalAccessTokenHandler(PayPalOptions options, IClock clock
                 return token;
             }
 
-            using var ask = new HttpRequestMessage(HttpMethod.Post, "v1/oauth2/token")
+            // Sent below the client, so the client's base address does not apply.
+            using var ask = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(options.ApiBase.TrimEnd('/') + "/"), "v1/oauth2/token"))
             {
                 Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
             };

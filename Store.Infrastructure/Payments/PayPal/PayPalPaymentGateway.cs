@@ -71,9 +71,10 @@ public sealed class PayPalPaymentGateway : IPaymentGateway, IDisposable
 
     public bool IsRemote => true;
 
-    internal PayPalAccessTokenHandler Tokens { get; }
+    /// <summary>How many OAuth tokens this gateway fetched so far (one, until it expires or is revoked).</summary>
+    public int TokensIssued => Tokens.TokensIssued;
 
-    internal HttpClient Http => http;
+    private PayPalAccessTokenHandler Tokens { get; }
 
     public static string RequestId(Guid orderId, Guid paymentId, string step) => $"order:{orderId}:payment:{paymentId}:{step}";
 
@@ -452,8 +453,10 @@ public sealed class PayPalPaymentGateway : IPaymentGateway, IDisposable
         {
             TaskCanceledException => $"no answer within {options.TimeoutSeconds} s",
             _ when status == 429 => "rate limited (429); try again shortly",
-            _ when body is not null => IssueOf(body),
-            _ => e.Message,
+            _ when status >= 400 && body is not null => IssueOf(body),
+
+            // A success whose body does not fit the description: say so, it is not PayPal refusing.
+            _ => $"{e.Message} {e.InnerException?.Message}".Trim(),
         };
         logger.LogWarning(e, "PayPal could not {What}: {Message}", what, message);
 

@@ -305,8 +305,8 @@ public sealed partial class SquarePaymentGateway : IPaymentGateway, IDisposable
             {
                 TaskCanceledException => $"no answer within {options.TimeoutSeconds} s",
                 _ when status == 429 => "rate limited (429); try again shortly",
-                _ when body is not null => IssueOf(body),
-                _ => e.Message,
+                _ when status >= 400 && body is not null => IssueOf(body),
+                _ => $"{e.Message} {e.InnerException?.Message}".Trim(),
             };
             logger.LogWarning(e, "Square could not {What}: {Message}", what, message);
             return status is >= 400 and < 500 and not 429
