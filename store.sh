@@ -111,6 +111,8 @@ case "$cmd" in
     dotnet build Store.sln -c Release -nologo -v q
     dotnet format Store.sln --verify-no-changes --no-restore
     dotnet test Store.Tests -c Release --no-build --logger "console;verbosity=normal"
+    # The phone app's NSwag-generated client (built from openapi/v1.json) buying against a running store.
+    dotnet test Store.ApiClientTests -c Release --no-build --logger "console;verbosity=normal"
     dotnet test Store.E2E -c Release --no-build --logger "console;verbosity=normal"
     # The container image, built from the Dockerfile and started as an engine would, buys over HTTP.
     # STORE_TEST_IMAGE=0 skips it on a developer's machine; CI always runs it.

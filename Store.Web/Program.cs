@@ -30,8 +30,7 @@ app.MapStorefrontEndpoints();
 app.MapMediaEndpoints();
 app.MapSeoEndpoints();
 app.MapPwaEndpoints();
-app.MapShippingLabelEndpoints();
-app.MapProductCsvEndpoints();
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 // Awaited: after the awaited initialisation above this runs on a pool thread, which a blocking Run() would hold for the app's life.
 await app.RunAsync();

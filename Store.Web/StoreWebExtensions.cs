@@ -20,6 +20,7 @@ public static class StoreWebExtensions
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<CartContext>();
+        services.AddScoped<CurrentStaff>();
         services.AddProblemDetails();
         services.AddExceptionHandler<Hosting.DatabaseUnavailableHandler>();
         services.AddExceptionHandler<Api.ApiExceptionHandler>();
@@ -40,7 +41,10 @@ public static class StoreWebExtensions
         // Binding failures throw, so the handler above can say what was wrong instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi(o => o.AddDocumentTransformer<Api.BearerSecuritySchemeTransformer>().AddOperationTransformer<Api.BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<Api.BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<Api.BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<Api.ApiOperationTransformer>()
+            .AddSchemaTransformer<Api.ApiOperationTransformer>());
         services.AddAuthorization();
         services.AddStoreAuthentication();
         services.AddStorePolicies();

@@ -51,7 +51,7 @@ image_test() {
   local started ready_ms
   started=$(date +%s%N)
   env -i "${image_env[@]}" HOME="$home" ASPNETCORE_HTTP_PORTS="$port" ConnectionStrings__Store="$connection" \
-    Store__SeedDemoData=true Store__Admin__Password="Image-Test-Admin-1" Store__PublicBaseUrl="$base" \
+    Store__SeedDemoData=true Store__SeedDemoHistory=false Store__Admin__Password="Image-Test-Admin-1" Store__PublicBaseUrl="$base" \
     unshare --mount --pid --fork --kill-child=SIGTERM /bin/sh -c '
       root=$1; wd=$2; ids=$3; shift 3
       mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" || exit 1

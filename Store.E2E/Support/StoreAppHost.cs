@@ -50,6 +50,9 @@ public sealed class StoreAppHost : IAsyncDisposable
     public static readonly IReadOnlyDictionary<string, string?> DemoStore = new Dictionary<string, string?>
     {
         ["Store__SeedDemoData"] = "true",
+
+        // The journeys count their own orders: a store with 90 days of past orders would hide them.
+        ["Store__SeedDemoHistory"] = "false",
         ["Store__Admin__Email"] = AdminEmail,
         ["Store__Admin__Password"] = AdminPassword,
     };

@@ -250,6 +250,11 @@ public sealed class CartService(StoreDbContext db, IClock clock, CheckoutTotalsS
             {
                 // Another request changed the same cart first: read it again and re-apply.
             }
+            catch (DbUpdateException ex) when (owner.CustomerId is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation, ConstraintName: var constraint } && constraint?.Contains("customer", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                // The account was deleted between signing the request in and saving its new cart.
+                return DomainError.NotFound("cart.account-gone", "This account no longer exists. Sign in again.");
+            }
         }
     }
 

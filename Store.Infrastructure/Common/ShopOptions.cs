@@ -37,6 +37,12 @@ public sealed class ShopOptions
     /// <summary>With a fresh demo catalog, also a drawn picture per product and colour (the test template turns it off).</summary>
     public bool SeedDemoPictures { get; set; } = true;
 
+    /// <summary>
+    /// With a fresh demo catalog, also 90 days of past customers, orders, refunds, returns and purchase orders
+    /// (DemoHistory), so the dashboard and reports have something to show. Tests turn it off unless they need it.
+    /// </summary>
+    public bool SeedDemoHistory { get; set; } = true;
+
     /// <summary>How long stock is held for an unpaid order (and again each time a payment starts).</summary>
     public int ReservationMinutes { get; set; } = 15;
 

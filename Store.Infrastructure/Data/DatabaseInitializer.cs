@@ -131,7 +131,12 @@ public static class DatabaseInitializer
 
             // Demo pricing only with a fresh demo catalog: an existing store never gets surprise sales on restart.
             var fresh = !await db.Products.AnyAsync(ct);
-            await DemoCatalog.SeedAsync(db, sp.GetRequiredService<IClock>(), options.Currency, ct);
+            var clock = sp.GetRequiredService<IClock>();
+
+            // A store with a past had its catalog, opening stock and promotions from the first day of that past.
+            var history = fresh && options.SeedDemoHistory;
+            var openedAt = history ? new DemoClock(DemoHistory.StartFor(clock.UtcNow)) : clock;
+            await DemoCatalog.SeedAsync(db, openedAt, options.Currency, ct);
             if (fresh && options.SeedDemoPricing)
             {
                 await DemoPricing.SeedAsync(db, sp.GetRequiredService<IClock>(), ct);
@@ -145,7 +150,17 @@ public static class DatabaseInitializer
                 logger.LogInformation("Demo pictures: {Count} drawn and stored in {Milliseconds} ms", drawn, watch.ElapsedMilliseconds);
             }
 
-            await DemoPromotions.SeedAsync(db, options.Currency, sp.GetRequiredService<IClock>(), ct);
+            await DemoPromotions.SeedAsync(db, options.Currency, openedAt, ct);
+            if (history)
+            {
+                var seeded = await DemoHistory.SeedAsync(sp, db, clock, options, ct);
+                if (seeded is not null)
+                {
+                    logger.LogInformation(
+                        "Demo history: {Customers} customers, {Orders} orders and {PurchaseOrders} purchase orders over {Days} days, seeded in {Milliseconds} ms",
+                        seeded.Customers, seeded.Orders, seeded.PurchaseOrders, DemoHistory.Days, seeded.Milliseconds);
+                }
+            }
 
             // The demo's line under its name, saved like an owner's (so the settings page edits it) unless one is set.
             var source = sp.GetRequiredService<ShopSettingsSource>();

@@ -13,7 +13,11 @@ using Store.Infrastructure.Inventory;
 
 namespace Store.Infrastructure.Payments;
 
-public sealed record PaymentView(Guid Id, Guid OrderId, long OrderNumber, PaymentStatus Status, long AmountMinor, string Currency, string? FailureReason, string RedirectUrl);
+public sealed record PaymentView(Guid Id, Guid OrderId, long OrderNumber, PaymentStatus Status, long AmountMinor, string Currency, string? FailureReason, string RedirectUrl)
+{
+    /// <summary>Who takes the payment: "test" (the built-in provider) or "stripe".</summary>
+    public string Provider { get; init; } = TestPaymentGateway.Name;
+}
 
 /// <summary>
 /// Payments through a provider's hosted page: the store creates a payment, sends the shopper to the provider's page
@@ -457,5 +461,5 @@ public sealed class PaymentService(
     }
 
     private static PaymentView ToView(Payment p, long orderNumber) =>
-        new(p.Id, p.OrderId, orderNumber, p.Status, p.AmountMinor, p.Currency, p.FailureReason, p.RedirectUrl ?? $"/pay/test/{p.Id}");
+        new(p.Id, p.OrderId, orderNumber, p.Status, p.AmountMinor, p.Currency, p.FailureReason, p.RedirectUrl ?? $"/pay/test/{p.Id}") { Provider = p.Provider };
 }

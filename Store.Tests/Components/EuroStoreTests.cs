@@ -6,8 +6,12 @@ using Store.Infrastructure.Data;
 using Store.Infrastructure.Notifications;
 using Store.Infrastructure.Ordering;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Catalog;
+using Store.Web.Admin.Orders;
 using Store.Web.Admin.Pricing;
+using Store.Web.Admin.Promotions;
+using Store.Web.Admin.Reports;
+using Store.Web.Admin.Settings;
 using Store.Web.Components.Shared;
 
 namespace Store.Tests.Components;

@@ -8,7 +8,7 @@ using Store.Infrastructure.Data;
 using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Payments;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Orders;
 
 namespace Store.Tests.Components;
 

@@ -7,7 +7,7 @@ using Store.Infrastructure;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Outbox;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Operations;
 
 namespace Store.Tests.Components;
 

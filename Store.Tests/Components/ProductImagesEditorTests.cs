@@ -7,7 +7,7 @@ using MudBlazor.Services;
 using Store.Infrastructure;
 using Store.Infrastructure.Data;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Catalog;
 
 namespace Store.Tests.Components;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Store.Infrastructure.Data;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Catalog;
 
 namespace Store.Tests.Components;
 

@@ -10,7 +10,7 @@ using Store.Infrastructure.Cart;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Data.DemoData;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Promotions;
 
 namespace Store.Tests.Components;
 

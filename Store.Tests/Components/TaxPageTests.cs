@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Store.Infrastructure;
 using Store.Tests.Support;
-using Store.Web.Admin;
+using Store.Web.Admin.Settings;
 
 namespace Store.Tests.Components;
 

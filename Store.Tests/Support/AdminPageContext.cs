@@ -21,6 +21,7 @@ public abstract class AdminPageContext : BunitContext, IAsyncLifetime
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = connectionString })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build());
+        Services.AddScoped<Store.Web.Identity.CurrentStaff>();
         AddAuthorization().SetAuthorized(user);
     }
 

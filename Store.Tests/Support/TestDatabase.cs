@@ -104,8 +104,15 @@ public static class TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
         // Without the demo sales and markdown rule: tests compute exact totals from regular prices. Without the demo
-        // pictures: their files would live in one folder while each app under test has its own.
-        await using (var services = Services(name, new Dictionary<string, string?> { ["Store:SeedDemoData"] = "true", ["Store:SeedDemoPricing"] = "false", ["Store:SeedDemoPictures"] = "false" }))
+        // pictures: their files would live in one folder while each app under test has its own. Without the demo history:
+        // tests count their own orders (DemoHistoryTests seeds it into a database of its own).
+        await using (var services = Services(name, new Dictionary<string, string?>
+        {
+            ["Store:SeedDemoData"] = "true",
+            ["Store:SeedDemoPricing"] = "false",
+            ["Store:SeedDemoPictures"] = "false",
+            ["Store:SeedDemoHistory"] = "false",
+        }))
         {
             await DatabaseInitializer.InitializeAsync(services);
         }

@@ -42,6 +42,7 @@ public sealed class ThrowawayStoreApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Store:SeedDemoPricing", "false");
         builder.UseSetting("Store:SeedDemoData", "true");
         builder.UseSetting("Store:SeedDemoPictures", "false");
+        builder.UseSetting("Store:SeedDemoHistory", "false");
         builder.UseSetting("Store:Jobs:Enabled", "false");
 
         // Every simulated shopper comes from one address.

@@ -16,7 +16,7 @@ public static class CartEndpoints
 {
     public static void MapCartEndpoints(this RouteGroupBuilder api)
     {
-        var cart = api.MapGroup("/cart").WithTags("Cart");
+        var cart = api.MapGroup("/cart").WithTags("Cart").AddEndpointFilter<GuestCartMergeFilter>();
 
         cart.MapGet("/", async Task<Results<Ok<CartView>, ProblemHttpResult>> (string? country, string? region, string? postalCode, string? shippingMethodId, CartService carts, CheckoutTotalsService totals, CartContext context, CancellationToken ct) =>
         {

@@ -177,8 +177,8 @@ public static class InventoryEndpoints
 
         var reason = request.Reason!.Trim();
         var adjusted = request.OnHand is { } onHand
-            ? await inventory.SetOnHandAsync(request.VariantId, request.LocationId, onHand, Actor(user), reason, ct)
-            : await inventory.AdjustByAsync(request.VariantId, request.LocationId, request.Change!.Value, Actor(user), reason, ct);
+            ? await inventory.SetOnHandAsync(request.VariantId, request.LocationId, onHand, CurrentStaff.ActorOf(user), reason, ct)
+            : await inventory.AdjustByAsync(request.VariantId, request.LocationId, request.Change!.Value, CurrentStaff.ActorOf(user), reason, ct);
         return adjusted.IsSuccess
             ? TypedResults.Ok((await queries.AtAsync(request.LocationId, [request.VariantId], ct)).Single())
             : ApiResults.Problem(adjusted.Error!);
@@ -192,7 +192,7 @@ public static class InventoryEndpoints
             return ApiResults.Validation(errors);
         }
 
-        var moved = await inventory.TransferAsync(request.VariantId, request.FromLocationId, request.ToLocationId, request.Quantity, Actor(user), ct);
+        var moved = await inventory.TransferAsync(request.VariantId, request.FromLocationId, request.ToLocationId, request.Quantity, CurrentStaff.ActorOf(user), ct);
         if (!moved.IsSuccess)
         {
             return ApiResults.Problem(moved.Error!);
@@ -213,7 +213,7 @@ public static class InventoryEndpoints
 
         if (request.PurchaseOrderId is { } orderId)
         {
-            var received = await purchaseOrders.ReceiveAsync(orderId, Actor(user), ct);
+            var received = await purchaseOrders.ReceiveAsync(orderId, CurrentStaff.ActorOf(user), ct);
             return received.IsSuccess
                 ? TypedResults.Ok(new ReceiptResult(orderId, await queries.ReceivedByAsync(orderId, ct)))
                 : ApiResults.Problem(received.Error!);
@@ -221,11 +221,9 @@ public static class InventoryEndpoints
 
         var lines = request.Lines!.Select(l => (l.VariantId, l.Quantity)).ToList();
         var note = string.IsNullOrWhiteSpace(request.Note) ? "Delivery (API)" : request.Note.Trim();
-        var delivered = await inventory.ReceiveDeliveryAsync(request.LocationId!.Value, lines, Actor(user), note, ct);
+        var delivered = await inventory.ReceiveDeliveryAsync(request.LocationId!.Value, lines, CurrentStaff.ActorOf(user), note, ct);
         return delivered.IsSuccess
             ? TypedResults.Ok(new ReceiptResult(null, await queries.AtAsync(request.LocationId.Value, [.. lines.Select(l => l.VariantId)], ct)))
             : ApiResults.Problem(delivered.Error!);
     }
-
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "api";
 }

@@ -60,7 +60,7 @@ public static class InventorySetupEndpoints
     public static async Task<Results<Created<CreatedRef>, ProblemHttpResult>> CreateLocationAsync(
         LocationRequest request, LocationService locations, ClaimsPrincipal user, CancellationToken ct)
     {
-        var created = await locations.CreateAsync(request.ToInput(), Actor(user), ct);
+        var created = await locations.CreateAsync(request.ToInput(), CurrentStaff.ActorOf(user), ct);
         return created.IsSuccess
             ? TypedResults.Created($"/api/inventory/locations/{created.Value}", new CreatedRef(created.Value))
             : ApiResults.Problem(created.Error!);
@@ -68,16 +68,16 @@ public static class InventorySetupEndpoints
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UpdateLocationAsync(
         int id, LocationRequest request, LocationService locations, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await locations.UpdateAsync(id, request.ToInput(), Actor(user), ct));
+        Answer(await locations.UpdateAsync(id, request.ToInput(), CurrentStaff.ActorOf(user), ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RetireLocationAsync(
         int id, LocationService locations, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await locations.RetireAsync(id, Actor(user), ct));
+        Answer(await locations.RetireAsync(id, CurrentStaff.ActorOf(user), ct));
 
     public static async Task<Results<Created<CreatedRef>, ProblemHttpResult>> CreateSupplierAsync(
         SupplierInput request, SupplierService suppliers, ClaimsPrincipal user, CancellationToken ct)
     {
-        var created = await suppliers.CreateAsync(request, Actor(user), ct);
+        var created = await suppliers.CreateAsync(request, CurrentStaff.ActorOf(user), ct);
         return created.IsSuccess
             ? TypedResults.Created($"/api/inventory/suppliers/{created.Value}", new CreatedRef(created.Value))
             : ApiResults.Problem(created.Error!);
@@ -85,14 +85,12 @@ public static class InventorySetupEndpoints
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UpdateSupplierAsync(
         int id, SupplierInput request, SupplierService suppliers, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await suppliers.UpdateAsync(id, request, Actor(user), ct));
+        Answer(await suppliers.UpdateAsync(id, request, CurrentStaff.ActorOf(user), ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetSourcingAsync(
         int variantId, SourcingRequest request, SupplierService suppliers, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await suppliers.SetSourcingAsync(variantId, request.SupplierId, request.SupplierSku, request.Cost, request.PackSize, Actor(user), ct));
+        Answer(await suppliers.SetSourcingAsync(variantId, request.SupplierId, request.SupplierSku, request.Cost, request.PackSize, CurrentStaff.ActorOf(user), ct));
 
     private static Results<NoContent, ProblemHttpResult> Answer(Store.Domain.Common.Result<bool> result) =>
         result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
-
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "api";
 }

@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Store.Domain.Common;
 using Store.Domain.Customers;
 using Store.Domain.Ordering;
+using Store.Domain.Shipping;
 using Store.Infrastructure.Cart;
 using Store.Infrastructure.Checkout;
 using Store.Infrastructure.Customers;
 using Store.Infrastructure.Identity;
 using Store.Infrastructure.Ordering;
+using Store.Infrastructure.Shipping;
 using Store.Web.Security;
 using Store.Web.Storefront;
 
@@ -62,6 +65,7 @@ public static class OrderEndpoints
                 : ApiResults.Problem(placed.Error!);
         })
         .AddEndpointFilter(new RateLimitFilter(RateLimited.Orders))
+        .AddEndpointFilter<GuestCartMergeFilter>()
         .AddEndpointFilter<IdempotencyFilter<PlaceOrderRequest>>()
         .WithSummary("Places an order for the current cart with rated shipping, tax and promotions, and holds its stock until payment; 422 when nothing ships to the address or a code does not apply, 409 when a promotion ran out meanwhile (no order is placed). Honours Idempotency-Key.")
         .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -73,12 +77,40 @@ public static class OrderEndpoints
             .RequireAuthorization()
             .WithSummary("The signed-in customer's orders, newest first.");
 
-        orders.MapGet("/{id:guid}", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, OrderQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        orders.MapGet("/{id:guid}", DetailAsync).WithSummary("One order. Guests' orders are found by their unguessable id.");
+        orders.MapGet("/{id:guid}/tracking", TrackingAsync)
+            .WithSummary("Where the order's parcel is: carrier, tracking number, status and its events, newest first.")
+            .WithDescription("trackingUrl is the store's public tracking page (/track/{trackingNumber}), to open or share. "
+                + "404 when the order is unknown (or someone else's) or has not shipped yet (code order.not-shipped).");
+    }
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound>> DetailAsync(Guid id, OrderQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        await VisibleOrderAsync(id, queries, user, ct) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<OrderTracking>, NotFound, ProblemHttpResult>> TrackingAsync(
+        Guid id, OrderQueries queries, TrackingQueries tracking, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await VisibleOrderAsync(id, queries, user, ct) is not { } order)
         {
-            var order = await queries.DetailAsync(id, ct);
-            var mine = order is not null && (order.CustomerId is null || order.CustomerId == user.FindFirstValue(ClaimTypes.NameIdentifier));
-            var staff = user.IsInRole(StoreRoles.Admin) || user.IsInRole(StoreRoles.Staff);
-            return order is not null && (mine || staff) ? TypedResults.Ok(order) : TypedResults.NotFound();
-        }).WithSummary("One order. Guests' orders are found by their unguessable id.");
+            return TypedResults.NotFound();
+        }
+
+        return order.Shipment is { } shipment && await tracking.FindAsync(shipment.TrackingNumber, ct) is { } parcel
+            ? TypedResults.Ok(new OrderTracking(order.Id, order.Number, parcel.TrackingNumber, parcel.Carrier, parcel.Service, parcel.Status,
+                Shipment.Describe(parcel.Status), $"/track/{Uri.EscapeDataString(parcel.TrackingNumber)}", parcel.Events))
+            : ApiResults.Problem(DomainError.NotFound("order.not-shipped", "The order has not shipped yet."));
+    }
+
+    private static async Task<OrderDetail?> VisibleOrderAsync(Guid id, OrderQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var order = await queries.DetailAsync(id, ct);
+        var mine = order is not null && (order.CustomerId is null || order.CustomerId == user.FindFirstValue(ClaimTypes.NameIdentifier));
+        var staff = user.IsInRole(StoreRoles.Admin) || user.IsInRole(StoreRoles.Staff);
+        return mine || staff ? order : null;
     }
 }
+
+/// <summary>An order's parcel as its tracking page shows it; <see cref="TrackingUrl"/> is that page, relative to the store.</summary>
+public sealed record OrderTracking(
+    Guid OrderId, long OrderNumber, string TrackingNumber, string Carrier, string Service, ShipmentEventKind Status, string StatusText, string TrackingUrl,
+    IReadOnlyList<TrackingEventView> Events);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Store.Domain.Common;
 using Store.Infrastructure.Payments;
 using Store.Infrastructure.Payments.PayPal;
 using Store.Infrastructure.Payments.Square;
@@ -7,6 +8,9 @@ using Store.Infrastructure.Payments.Square;
 namespace Store.Web.Api;
 
 public sealed record StartPaymentRequest(Guid OrderId);
+
+/// <summary>What the test provider's hosted page asks for: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined.</summary>
+public sealed record TestCardRequest(string? Number, string? Expiry, string? Cvc);
 
 public sealed record StripeWebhookAnswer(PaymentSyncOutcome Outcome);
 
@@ -26,6 +30,15 @@ public static class PaymentEndpoints
         .AddEndpointFilter<IdempotencyFilter<StartPaymentRequest>>()
         .WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay. Honours Idempotency-Key.");
 
+        payments.MapGet("/{id:guid}", FindAsync)
+            .WithSummary("A payment's state, for an app to read after the shopper comes back from redirectUrl.")
+            .WithDescription("Pending until the provider's page has an answer; Succeeded once the order is paid, Declined with failureReason otherwise "
+                + "(start a new payment with POST /api/payments). Payments are found by their unguessable id, like guests' orders.");
+        payments.MapPost("/{id:guid}/test-card", PayWithTestCardAsync)
+            .WithSummary("Pays a payment of the built-in test provider with a test card: what its hosted page does, for apps and their tests.")
+            .WithDescription("Only for payments whose redirectUrl is the test provider's page (/pay/test/…); no real money moves. "
+                + "A declined card answers 200 with status Declined. 422 for a malformed card, expiry or CVC, or a payment of another provider; "
+                + "404 for an unknown payment. A payment that is no longer pending is returned as it is.");
         payments.MapPost("/stripe/webhook", async Task<Results<Ok<StripeWebhookAnswer>, ProblemHttpResult>> (HttpRequest request, StripeWebhookService webhooks, CancellationToken ct) =>
         {
             // The signature covers the exact bytes Stripe sent, so the body is read as it came, never bound.
@@ -36,11 +49,14 @@ public static class PaymentEndpoints
         .AllowAnonymous()
         .WithSummary("Stripe's webhook (signed with Stripe-Signature). Each event is handled once; a failure answers 5xx so Stripe retries.");
 
+        // Called by PayPal and Square only: left out of the OpenAPI document the phone app's client is generated from.
         payments.MapPost("/paypal/webhook", PayPalWebhookAsync)
             .AllowAnonymous()
+            .ExcludeFromDescription()
             .WithSummary("PayPal's webhook, verified by PayPal's verify-webhook-signature. Each event is handled once.");
         payments.MapPost("/square/webhook", SquareWebhookAsync)
             .AllowAnonymous()
+            .ExcludeFromDescription()
             .WithSummary("Square's webhook (x-square-hmacsha256-signature). Each event is handled once.");
     }
 
@@ -69,4 +85,24 @@ public static class PaymentEndpoints
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value.ToString() : null;
+
+    private static async Task<Results<Ok<PaymentView>, NotFound>> FindAsync(Guid id, PaymentService service, CancellationToken ct) =>
+        await service.FindAsync(id, ct) is { } payment ? TypedResults.Ok(payment) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> PayWithTestCardAsync(
+        Guid id, TestCardRequest request, PaymentService service, CancellationToken ct)
+    {
+        if (await service.FindAsync(id, ct) is not { } payment)
+        {
+            return ApiResults.Problem(DomainError.NotFound("payment.unknown", "No such payment."));
+        }
+
+        if (payment.Provider != PaymentService.TestProvider)
+        {
+            return ApiResults.Problem(DomainError.Invalid("payment.not-test-provider", "This payment is not the test provider's; pay it on its redirectUrl."));
+        }
+
+        var paid = await service.CompleteTestPaymentAsync(id, request.Number, request.Expiry, request.Cvc, ct);
+        return paid.IsSuccess ? TypedResults.Ok(paid.Value) : ApiResults.Problem(paid.Error!);
+    }
 }

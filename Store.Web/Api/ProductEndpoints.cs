@@ -76,15 +76,33 @@ public static class ProductEndpoints
             TypedResults.Ok(await search.SuggestAsync(q, ct))).WithSummary("Up to 8 product names with a word starting with what was typed.");
 
         products.MapGet("/{slug}", async Task<Results<Ok<ProductDetail>, NotFound>> (string slug, CatalogQueries catalog, CancellationToken ct) =>
-            await catalog.ProductAsync(slug, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound());
+            await catalog.ProductAsync(slug, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound())
+            .WithSummary("A published product by its slug: variants with prices and stock, category and breadcrumbs.");
+        products.MapGet("/{slug}/recommendations", RecommendationsAsync)
+            .WithSummary("What the product page shows under a product: frequently bought together, and similar products.")
+            .WithDescription("boughtTogether comes from paid orders that held the product (similar products until there are any); "
+                + "similar is the same category, closest in price, without the ones already in boughtTogether. 404 for an unknown or unpublished slug.");
 
         products.MapPost("/", async Task<Results<Created<ProductDetailRef>, ProblemHttpResult>> (NewProduct request, ProductAdminService admin, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var created = await admin.CreateAsync(request, user.Identity?.Name ?? "api", ct);
+            var created = await admin.CreateAsync(request, CurrentStaff.ActorOf(user), ct);
             return created.IsSuccess
                 ? TypedResults.Created($"/api/products/id/{created.Value}", new ProductDetailRef(created.Value))
                 : ApiResults.Problem(created.Error!);
         }).RequireAuthorization(StorePolicies.Staff).WithSummary("Creates a product with its variants and initial stock (staff only).");
+    }
+
+    public static async Task<Results<Ok<ProductRecommendations>, NotFound>> RecommendationsAsync(
+        string slug, CatalogQueries catalog, RecommendationQueries recommendations, CancellationToken ct)
+    {
+        if (await catalog.ProductAsync(slug, ct) is not { } product)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var together = await recommendations.BoughtTogetherAsync(product.Id, ProductRecommendations.Size, ct);
+        var similar = await recommendations.SimilarAsync(product.Id, ProductRecommendations.Size * 2, ct);
+        return TypedResults.Ok(new ProductRecommendations(together, [.. similar.Where(p => together.All(t => t.Id != p.Id)).Take(ProductRecommendations.Size)]));
     }
 
     public static async Task<Results<Ok<ProductEdit>, NotFound>> GetForStaffAsync(int id, ProductAdminService admin, CancellationToken ct) =>
@@ -114,7 +132,7 @@ public static class ProductEndpoints
             return ApiResults.Validation(errors);
         }
 
-        var patched = await admin.PatchAsync(id, patch, user.Identity?.Name ?? "api", ct);
+        var patched = await admin.PatchAsync(id, patch, CurrentStaff.ActorOf(user), ct);
         return patched.IsSuccess && await admin.GetForEditAsync(id, ct) is { } product
             ? TypedResults.Ok(product)
             : ApiResults.Problem(patched.Error ?? DomainError.NotFound("product.unknown", "No such product."));
@@ -122,3 +140,9 @@ public static class ProductEndpoints
 }
 
 public sealed record ProductDetailRef(int Id);
+
+/// <summary>The product page's two rows of suggestions, four products each at most.</summary>
+public sealed record ProductRecommendations(IReadOnlyList<ProductSummary> BoughtTogether, IReadOnlyList<ProductSummary> Similar)
+{
+    public const int Size = 4;
+}

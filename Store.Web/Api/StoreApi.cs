@@ -6,6 +6,7 @@ public static class StoreApi
     {
         var api = app.MapGroup("/api").DisableAntiforgery();
         api.MapProductEndpoints();
+        api.MapSearchEndpoints();
         api.MapCartEndpoints();
         api.MapOrderEndpoints();
         api.MapPaymentEndpoints();

@@ -13,15 +13,18 @@ public sealed class RateLimitFilter(Func<HttpContext, RateLimited?> actionOf) : 
     /// with the registration page, and the mails and resets of a forgotten password together. Refresh and the
     /// signed-in routes are not limited per address (they need a valid token already).
     /// </summary>
-    public static RateLimitFilter ForAccountApi() => new(http => http.Request.Method != HttpMethods.Post
+    public static RateLimitFilter ForAccountApi() => new(http => AccountApiAction(http.Request.Method, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText));
+
+    /// <summary>Which counter limits a route of the account API; also what /openapi/v1.json declares a 429 for.</summary>
+    public static RateLimited? AccountApiAction(string? method, string? route) => !HttpMethods.IsPost(method ?? "")
         ? null
-        : (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.Split('/').LastOrDefault()?.ToLowerInvariant() switch
+        : route?.TrimEnd('/').Split('/').LastOrDefault()?.ToLowerInvariant() switch
         {
             "login" => RateLimited.SignIn,
             "register" => RateLimited.Registration,
             "forgotpassword" or "resetpassword" or "resendconfirmationemail" => RateLimited.PasswordReset,
             _ => null,
-        });
+        };
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -30,3 +30,8 @@ public sealed class SavedAddressConfiguration : IEntityTypeConfiguration<SavedAd
         });
     }
 }
+
+public sealed class StoreUserNotesConfiguration : IEntityTypeConfiguration<StoreUser>
+{
+    public void Configure(EntityTypeBuilder<StoreUser> b) => b.Property(u => u.StaffNotes).HasMaxLength(StaffNotes.MaxLength);
+}

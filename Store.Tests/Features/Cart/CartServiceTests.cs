@@ -45,6 +45,19 @@ public class CartServiceTests(DatabaseFixture db) : IClassFixture<DatabaseFixtur
     }
 
     [Fact]
+    public async Task Add_WhenTheAccountWasDeletedMeanwhile_RefusesWithoutACart()
+    {
+        var variantId = await StoreScenario.VariantWithStockAsync(db, units: 5, skip: 3);
+        var deleted = Guid.NewGuid().ToString();
+        await using var scope = db.Scope();
+
+        var result = await db.Get<CartService>(scope).AddAsync(new CartOwner(null, deleted), variantId, 1);
+
+        Assert.Equal("cart.account-gone", result.Error?.Code);
+        Assert.False(await db.Get<StoreDbContext>(scope).Carts.AnyAsync(c => c.CustomerId == deleted));
+    }
+
+    [Fact]
     public async Task Add_WhenTheSameCartIsChangedConcurrently_KeepsEveryUnit()
     {
         var variantId = await StoreScenario.VariantWithStockAsync(db, units: 90, skip: 2);

@@ -46,6 +46,7 @@ public sealed class RedisNode(string database, string redis) : WebApplicationFac
         builder.UseSetting("Store:Admin:Password", StoreAppFactory.AdminPassword);
         builder.UseSetting("Store:Images:Root", _imageRoot);
         builder.UseSetting("Store:SeedDemoData", "true");
+        builder.UseSetting("Store:SeedDemoHistory", "false");
         builder.UseSetting("Store:Jobs:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
