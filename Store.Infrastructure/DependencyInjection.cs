@@ -144,23 +144,9 @@ public static class DependencyInjection
         services.AddScoped<Pricing.CustomerPricingAdminService>();
         services.AddScoped<Promotions.PromotionRedemptions>();
         services.AddScoped<Promotions.PromotionAdminService>();
-        services.AddOptions<PaymentOptions>()
-            .Bind(configuration.GetSection(PaymentOptions.Section))
-            .Validate(o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name, "Store:Payments:Provider is \"test\" or \"stripe\".")
-            .Validate(
-                o => o.Provider != StripePaymentGateway.Name || (!string.IsNullOrWhiteSpace(o.Stripe.SecretKey) && !string.IsNullOrWhiteSpace(o.Stripe.WebhookSecret)),
-                "Store:Payments:Provider \"stripe\" needs Store:Payments:Stripe:SecretKey and WebhookSecret.")
-            .ValidateOnStart();
-        services.AddSingleton<IPaymentGateway, TestPaymentGateway>();
-        if (!string.IsNullOrWhiteSpace(configuration[$"{PaymentOptions.Section}:Stripe:SecretKey"]))
-        {
-            // Also when another provider takes new payments: Stripe's earlier payments still refund and reconcile.
-            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
-        }
-
+        services.AddPayments(configuration);
         services.AddScoped<PaymentGateways>();
         services.AddScoped<PaymentService>();
-        services.AddScoped<StripeWebhookService>();
         services.AddScoped<ProviderRefundService>();
         services.AddScoped<DisputeService>();
         services.AddScoped<PaymentReconciliationService>();

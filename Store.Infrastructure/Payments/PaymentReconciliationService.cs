@@ -32,6 +32,8 @@ public sealed class PaymentReconciliationService(
 {
     public const string Actor = "system:payment-reconciliation";
 
+    private const string CompletedRepair = "Completed the order through the payment flow.";
+
     public async Task<IReadOnlyList<ReconciliationFinding>> ReconcileAsync(TimeSpan window, CancellationToken ct = default)
     {
         var since = clock.UtcNow - window;
@@ -45,15 +47,21 @@ public sealed class PaymentReconciliationService(
                 continue;
             }
 
+            var capturedNow = new HashSet<string>(StringComparer.Ordinal);
             foreach (var money in listed.Value.Where(m => m.Status is ProviderPaymentStatus.Succeeded or ProviderPaymentStatus.Authorised))
             {
                 if (await CheckMoneyAsync(gateway, money, ct) is { } finding)
                 {
                     findings.Add(finding);
+                    if (finding.Repair == CompletedRepair)
+                    {
+                        capturedNow.Add(money.Id);
+                    }
                 }
             }
 
-            findings.AddRange(await PaidWithoutChargeAsync(gateway.Provider, since, listed.Value, ct));
+            // Held money the repair above just captured was listed as held: it is not a paid order without a charge.
+            findings.AddRange(await PaidWithoutChargeAsync(gateway.Provider, since, listed.Value, capturedNow, ct));
             findings.AddRange(await CompareRefundsAsync(gateway, since, ct));
         }
 
@@ -91,7 +99,7 @@ public sealed class PaymentReconciliationService(
         var repair = synced.IsSuccess && synced.Value is not (PaymentSyncOutcome.Unchanged or PaymentSyncOutcome.Duplicate)
             ? synced.Value switch
             {
-                PaymentSyncOutcome.Completed => "Completed the order through the payment flow.",
+                PaymentSyncOutcome.Completed => CompletedRepair,
                 PaymentSyncOutcome.Voided => "Gave the money back: the order could not be filled.",
                 _ => $"Payment is now {synced.Value}.",
             }
@@ -174,10 +182,11 @@ public sealed class PaymentReconciliationService(
         return findings;
     }
 
-    private async Task<IEnumerable<ReconciliationFinding>> PaidWithoutChargeAsync(string provider, DateTimeOffset since, IReadOnlyList<ProviderPayment> listed, CancellationToken ct)
+    private async Task<IEnumerable<ReconciliationFinding>> PaidWithoutChargeAsync(
+        string provider, DateTimeOffset since, IReadOnlyList<ProviderPayment> listed, IReadOnlySet<string> capturedNow, CancellationToken ct)
     {
         // A provider's payment is created after the store's row, so every payment made since then is in the list.
-        var captured = listed.Where(m => m.Status == ProviderPaymentStatus.Succeeded).Select(m => m.Id).ToHashSet();
+        var captured = listed.Where(m => m.Status == ProviderPaymentStatus.Succeeded).Select(m => m.Id).Concat(capturedNow).ToHashSet();
         var paid = await db.Payments.AsNoTracking()
             .Where(p => p.Provider == provider && p.Status == PaymentStatus.Succeeded && p.CreatedAt >= since)
             .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.OrderId, p.ProviderPaymentId, o.Number })

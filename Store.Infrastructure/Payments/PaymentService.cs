@@ -175,6 +175,26 @@ public sealed class PaymentService(
             return await ApplyAsync(gateway, payment, order, state.Value, actor, capture, ct);
         }, ct);
 
+    /// <summary>
+    /// The shopper is back from a provider's page (PayPal's return_url, which carries the provider's order as
+    /// "token"): the payment is settled at once on the webhook's path rather than waiting for the webhook. Returns
+    /// the order to show; a reference that is not the payment's own changes nothing.
+    /// </summary>
+    public async Task<Result<Guid>> ReturnFromProviderAsync(Guid paymentId, string provider, string? providerReference, CancellationToken ct = default)
+    {
+        var payment = await db.Payments.AsNoTracking()
+            .Where(p => p.Id == paymentId && p.Provider == provider)
+            .Select(p => new { p.OrderId, p.ProviderReference })
+            .FirstOrDefaultAsync(ct);
+        if (payment?.ProviderReference is null || payment.ProviderReference != providerReference)
+        {
+            return DomainError.NotFound("payment.unknown", "No such payment.");
+        }
+
+        var synced = await SyncWithProviderAsync(paymentId, payment.ProviderReference, Actor, ct: ct);
+        return synced.IsSuccess || synced.Error!.Kind == ErrorKind.Unavailable ? payment.OrderId : synced.Error!;
+    }
+
     /// <summary>The provider closed its page unpaid (Stripe's checkout.session.expired): the attempt is over.</summary>
     public async Task<Result<PaymentSyncOutcome>> ExpirePageAsync(Guid paymentId, ProcessedWebhookEvent? receipt = null, CancellationToken ct = default) =>
         await RunLockedAsync(paymentId, receipt, (payment, order) => Task.FromResult<Result<PaymentSyncOutcome>>(

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Store.Domain.Common;
 using Store.Infrastructure.Payments;
+using Store.Infrastructure.Payments.PayPal;
+using Store.Infrastructure.Payments.Square;
 
 namespace Store.Web.Api;
 
@@ -46,7 +48,43 @@ public static class PaymentEndpoints
         })
         .AllowAnonymous()
         .WithSummary("Stripe's webhook (signed with Stripe-Signature). Each event is handled once; a failure answers 5xx so Stripe retries.");
+
+        // Called by PayPal and Square only: left out of the OpenAPI document the phone app's client is generated from.
+        payments.MapPost("/paypal/webhook", PayPalWebhookAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription()
+            .WithSummary("PayPal's webhook, verified by PayPal's verify-webhook-signature. Each event is handled once.");
+        payments.MapPost("/square/webhook", SquareWebhookAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription()
+            .WithSummary("Square's webhook (x-square-hmacsha256-signature). Each event is handled once.");
     }
+
+    private static async Task<Results<Ok<StripeWebhookAnswer>, ProblemHttpResult>> PayPalWebhookAsync(
+        HttpRequest request, PayPalWebhookService webhooks, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var headers = new PayPalWebhookHeaders(
+            Header(request, "PAYPAL-TRANSMISSION-ID"),
+            Header(request, "PAYPAL-TRANSMISSION-TIME"),
+            Header(request, "PAYPAL-TRANSMISSION-SIG"),
+            Header(request, "PAYPAL-CERT-URL"),
+            Header(request, "PAYPAL-AUTH-ALGO"));
+        var handled = await webhooks.HandleAsync(await reader.ReadToEndAsync(ct), headers, ct);
+        return handled.IsSuccess ? TypedResults.Ok(new StripeWebhookAnswer(handled.Value)) : ApiResults.Problem(handled.Error!);
+    }
+
+    private static async Task<Results<Ok<StripeWebhookAnswer>, ProblemHttpResult>> SquareWebhookAsync(
+        HttpRequest request, SquareWebhookService webhooks, CancellationToken ct)
+    {
+        // Square signs the exact bytes it sent, so the body is read as it came, never bound.
+        using var reader = new StreamReader(request.Body);
+        var handled = await webhooks.HandleAsync(await reader.ReadToEndAsync(ct), Header(request, "x-square-hmacsha256-signature"), ct);
+        return handled.IsSuccess ? TypedResults.Ok(new StripeWebhookAnswer(handled.Value)) : ApiResults.Problem(handled.Error!);
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value.ToString() : null;
 
     private static async Task<Results<Ok<PaymentView>, NotFound>> FindAsync(Guid id, PaymentService service, CancellationToken ct) =>
         await service.FindAsync(id, ct) is { } payment ? TypedResults.Ok(payment) : TypedResults.NotFound();

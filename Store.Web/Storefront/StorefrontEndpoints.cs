@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Identity;
+using Store.Infrastructure.Payments;
+using Store.Infrastructure.Payments.PayPal;
 using Store.Web.Account;
 
 namespace Store.Web.Storefront;
@@ -20,6 +22,8 @@ public static class StorefrontEndpoints
             response.Headers.CacheControl = "public, max-age=86400";
             return Results.Text(ProductImages.Svg(source.Name, source.Brand), "image/svg+xml");
         }).ExcludeFromDescription();
+
+        app.MapGet("/pay/paypal/return", PayPalReturnAsync).ExcludeFromDescription();
 
         app.MapPost("/account/logout", async (SignInManager<StoreUser> signIn, IAntiforgery antiforgery, HttpContext http) =>
         {
@@ -41,5 +45,12 @@ public static class StorefrontEndpoints
 
         app.MapAccountFormEndpoints();
         return app;
+    }
+
+    /// <summary>PayPal sends the buyer back here after approval, adding the PayPal order as "token".</summary>
+    private static async Task<IResult> PayPalReturnAsync(Guid payment, string? token, PaymentService payments, CancellationToken ct)
+    {
+        var returned = await payments.ReturnFromProviderAsync(payment, PayPalPaymentGateway.Name, token, ct);
+        return returned.IsSuccess ? Results.LocalRedirect($"/orders/{returned.Value}/confirmation") : Results.NotFound();
     }
 }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Store.Infrastructure.Payments.PayPal;
+using Store.Infrastructure.Payments.Square;
+
+namespace Store.Infrastructure.Payments;
+
+public static class PaymentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The payment providers: the test provider always, and each remote one whose credentials are configured, also
+    /// when another takes new payments, so its earlier payments still refund and reconcile.
+    /// </summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentOptions>()
+            .Bind(configuration.GetSection(PaymentOptions.Section))
+            .Validate(
+                o => o.Provider is TestPaymentGateway.Name or StripePaymentGateway.Name or PayPalPaymentGateway.Name or SquarePaymentGateway.Name,
+                "Store:Payments:Provider is \"test\", \"stripe\", \"paypal\" or \"square\".")
+            .Validate(
+                o => o.Provider != StripePaymentGateway.Name || (!string.IsNullOrWhiteSpace(o.Stripe.SecretKey) && !string.IsNullOrWhiteSpace(o.Stripe.WebhookSecret)),
+                "Store:Payments:Provider \"stripe\" needs Store:Payments:Stripe:SecretKey and WebhookSecret.")
+            .Validate(
+                o => o.Provider != PayPalPaymentGateway.Name || (o.PayPal.IsConfigured && !string.IsNullOrWhiteSpace(o.PayPal.WebhookId)),
+                "Store:Payments:Provider \"paypal\" needs Store:Payments:PayPal:ClientId, ClientSecret and WebhookId.")
+            .Validate(
+                o => o.Provider != SquarePaymentGateway.Name
+                    || (o.Square.IsConfigured && !string.IsNullOrWhiteSpace(o.Square.WebhookSignatureKey) && !string.IsNullOrWhiteSpace(o.Square.WebhookUrl)),
+                "Store:Payments:Provider \"square\" needs Store:Payments:Square:AccessToken, LocationId, WebhookSignatureKey and WebhookUrl.")
+            .ValidateOnStart();
+
+        services.AddSingleton<IPaymentGateway, TestPaymentGateway>();
+        var section = configuration.GetSection(PaymentOptions.Section);
+        if (!string.IsNullOrWhiteSpace(section["Stripe:SecretKey"]))
+        {
+            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+        }
+
+        if (!string.IsNullOrWhiteSpace(section["PayPal:ClientId"]) && !string.IsNullOrWhiteSpace(section["PayPal:ClientSecret"]))
+        {
+            // One instance: it owns the HTTP client and the cached OAuth token.
+            services.AddSingleton<PayPalPaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<PayPalPaymentGateway>());
+        }
+
+        if (!string.IsNullOrWhiteSpace(section["Square:AccessToken"]) && !string.IsNullOrWhiteSpace(section["Square:LocationId"]))
+        {
+            services.AddSingleton<SquarePaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SquarePaymentGateway>());
+        }
+
+        services.AddScoped<StripeWebhookService>();
+        services.AddScoped<PayPalWebhookService>();
+        services.AddScoped<SquareWebhookService>();
+        return services;
+    }
+}
