@@ -1,63 +1,22 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Globalization;
 
 namespace Store.Tests.Support;
 
-/// <summary>
-/// A test class's own database with the shop taking payments through Square, Square being the local
-/// <see cref="SquareTestDouble"/>: the services for feature tests, and the whole web app over the same database for
-/// the webhooks.
-/// </summary>
-public sealed class SquareFixture : DatabaseFixture
+/// <summary>The shop taking payments through Square, Square being the local <see cref="SquareTestDouble"/>.</summary>
+public sealed class SquareFixture : ProviderFixture<SquareTestDouble>
 {
-    /// <summary>Short, so the timeout test waits little; every other answer of the stand-in comes at once.</summary>
-    public const int TimeoutSeconds = 2;
+    public SquareTestDouble Square => Server;
 
-    public SquareTestDouble Square { get; private set; } = null!;
+    protected override Task<SquareTestDouble> StartServerAsync() => SquareTestDouble.StartAsync();
 
-    public WebApplicationFactory<Program> App { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        App = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Store", ConnectionString);
-            builder.UseSetting("Store:Admin:Email", StoreAppFactory.AdminEmail);
-            builder.UseSetting("Store:Admin:Password", StoreAppFactory.AdminPassword);
-            foreach (var (key, value) in Settings())
-            {
-                builder.UseSetting(key, value);
-            }
-        });
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await Square.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
-    protected override async Task<IReadOnlyDictionary<string, string?>?> SettingsAsync()
-    {
-        Square = await SquareTestDouble.StartAsync();
-        return Settings();
-    }
-
-    private Dictionary<string, string?> Settings() => new()
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings() => new Dictionary<string, string?>
     {
         ["Store:Payments:Provider"] = "square",
         ["Store:Payments:Square:AccessToken"] = SquareTestDouble.AccessToken,
         ["Store:Payments:Square:LocationId"] = SquareTestDouble.LocationId,
         ["Store:Payments:Square:WebhookSignatureKey"] = SquareTestDouble.SignatureKey,
         ["Store:Payments:Square:WebhookUrl"] = SquareTestDouble.NotificationUrl,
-        ["Store:Payments:Square:ApiBase"] = Square.BaseUrl,
-        ["Store:Payments:Square:TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Store:PublicBaseUrl"] = "https://shop.example",
-
-        // Tests run the outbox handlers themselves; a running order worker would move paid orders under them.
-        ["Store:Jobs:Enabled"] = "false",
+        ["Store:Payments:Square:ApiBase"] = Server.BaseUrl,
+        ["Store:Payments:Square:TimeoutSeconds"] = TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
     };
 }
