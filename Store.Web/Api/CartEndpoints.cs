@@ -29,6 +29,7 @@ public static class CartEndpoints
             var quote = await totals.QuoteAsync(view.Lines, new Destination(country.Trim().ToUpperInvariant(), region?.Trim(), postalCode?.Trim()), shippingMethodId, view.Codes, view.Id, ct);
             return quote.IsSuccess ? TypedResults.Ok(view with { Quote = quote.Value }) : ApiResults.Problem(quote.Error!);
         })
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .WithSummary("The cart, first brought in line with current stock and prices; notices say what changed. With ?country= (and region, postalCode, shippingMethodId) shipping and tax are quoted for that address, 422 when nothing ships there; without, the quote is an estimate.");
 
         cart.MapPost("/add", async Task<Results<Ok<CartView>, ProblemHttpResult>> (AddToCartRequest request, CartService carts, CartContext context, HttpResponse response, CancellationToken ct) =>
@@ -42,19 +43,28 @@ public static class CartEndpoints
             context.Remember(result.Value.Id);
             response.Headers[CartContext.HeaderName] = result.Value.Id.ToString();
             return TypedResults.Ok(result.Value);
-        }).WithSummary("Adds units of a variant. A guest's cart id comes back in X-Cart-Id and a cookie.");
+        })
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Adds units of a variant. A guest's cart id comes back in X-Cart-Id and a cookie.");
 
         cart.MapPut("/items/{variantId:int}", async Task<Results<Ok<CartView>, ProblemHttpResult>> (int variantId, SetQuantityRequest request, CartService carts, CartContext context, CancellationToken ct) =>
         {
             var result = await carts.SetQuantityAsync(context.Owner, variantId, request.Quantity, ct);
             return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
-        }).WithSummary("Sets a line's quantity; 0 removes it.");
+        })
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Sets a line's quantity; 0 removes it.");
 
         cart.MapPost("/code", async Task<Results<Ok<CartView>, ProblemHttpResult>> (ApplyCodeRequest request, CartService carts, CartContext context, CancellationToken ct) =>
         {
             var result = await carts.ApplyCodeAsync(context.Owner, request.Code, ct);
             return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
-        }).WithSummary("Adds a discount code to the cart when it lowers the total now; 422 (unknown, expired, minimum not met, nothing it applies to) or 409 (used up, not combinable) with the reason otherwise.");
+        })
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Adds a discount code to the cart when it lowers the total now; 422 (unknown, expired, minimum not met, nothing it applies to) or 409 (used up, not combinable) with the reason otherwise.");
 
         cart.MapDelete("/code/{code}", async Task<Results<Ok<CartView>, ProblemHttpResult>> (string code, CartService carts, CartContext context, CancellationToken ct) =>
         {

@@ -28,6 +28,9 @@ public static class PaymentEndpoints
                 : ApiResults.Problem(started.Error!);
         })
         .AddEndpointFilter<IdempotencyFilter<StartPaymentRequest>>()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status502BadGateway)
         .WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay. Honours Idempotency-Key.");
 
         payments.MapGet("/{id:guid}", FindAsync)
@@ -35,6 +38,7 @@ public static class PaymentEndpoints
             .WithDescription("Pending until the provider's page has an answer; Succeeded once the order is paid, Declined with failureReason otherwise "
                 + "(start a new payment with POST /api/payments). Payments are found by their unguessable id, like guests' orders.");
         payments.MapPost("/{id:guid}/test-card", PayWithTestCardAsync)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Pays a payment of the built-in test provider with a test card: what its hosted page does, for apps and their tests.")
             .WithDescription("Only for payments whose redirectUrl is the test provider's page (/pay/test/…); no real money moves. "
                 + "A declined card answers 200 with status Declined. 422 for a malformed card, expiry or CVC, or a payment of another provider; "
