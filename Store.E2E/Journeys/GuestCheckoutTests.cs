@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Store.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,7 @@ namespace Store.E2E.Journeys;
 /// <summary>
 /// A new shopper buys without an account, through the real app process, a real browser and a real PostgreSQL:
 /// category → product → cart → checkout → a declined card → an approved card → confirmation; then the stored
-/// order, payments and stock are checked in the database and staff find the order in the admin.
+/// order, payments and stock are checked in the database and staff, watching the dashboard, are told of the new order without reloading and find it in the admin.
 /// </summary>
 public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture browser)
     : IClassFixture<StoreAppFixture>, IClassFixture<BrowserFixture>
@@ -24,6 +25,15 @@ public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture bro
         IPage? adminPage = null;
         try
         {
+            // Staff keep the dashboard open while the shopper buys: the new order is announced on it, live.
+            adminPage = await browser.NewVisitorAsync(app.BaseUrl);
+            var admin = new AdminPages(adminPage);
+            await admin.SignInAsync(StoreAppHost.AdminEmail, StoreAppHost.AdminPassword);
+            await admin.OpenInteractiveAsync("/admin", adminPage.GetByTestId("dashboard-tiles"));
+            await Expect(adminPage.GetByTestId("dashboard-chart").Locator("svg").First).ToBeVisibleAsync();
+            var newOrderAlert = Expect(adminPage.Locator(".mud-snackbar-content-message", new() { HasTextRegex = new Regex($@"^\s*New order #\d+: .+ from {Regex.Escape(email)}\s*$") }))
+                .ToBeVisibleAsync(new() { Timeout = 90_000 });
+
             // Shop as a new visitor.
             shopperPage = await browser.NewVisitorAsync(app.BaseUrl);
             var shop = new StorefrontPages(shopperPage);
@@ -85,10 +95,8 @@ public sealed class GuestCheckoutTests(StoreAppFixture store, BrowserFixture bro
             var after = await db.StockAsync(sku!);
             Assert.Equal(before with { OnHand = before.OnHand - Quantity }, after);
 
-            // Staff see the order.
-            adminPage = await browser.NewVisitorAsync(app.BaseUrl);
-            var admin = new AdminPages(adminPage);
-            await admin.SignInAsync(StoreAppHost.AdminEmail, StoreAppHost.AdminPassword);
+            // Staff were told without reloading, then find the order.
+            await newOrderAlert;
             await admin.OpenOrdersAsync();
             await Expect(admin.OrderLink(orderNumber)).ToBeVisibleAsync();
             await admin.OpenOrderAsync(orderNumber, orderId);
