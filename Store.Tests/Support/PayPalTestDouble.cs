@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -25,6 +26,7 @@ public sealed class PayPalTestDouble : FakeProviderServer
 
     private readonly Dictionary<string, JsonObject> orders = [];
     private readonly Dictionary<string, string> tokens = [];
+    private readonly List<byte[]> verifiedEvents = [];
     private int sequence;
 
     public int TokensIssued { get; private set; }
@@ -74,10 +76,24 @@ public sealed class PayPalTestDouble : FakeProviderServer
 
     public string CaptureIdOf(string orderId) => (string)Payments(Order(orderId))["captures"]!.AsArray().Last()!["id"]!;
 
+    /// <summary>
+    /// The webhook_event of every verify-webhook-signature call, as the bytes the store sent: what PayPal checks its
+    /// signature against, so they must be the delivery's own.
+    /// </summary>
+    public IReadOnlyList<byte[]> VerifiedEvents
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return verifiedEvents.ToList();
+            }
+        }
+    }
+
     /// <summary>A webhook event as PayPal posts it, with the headers it signs it with (the stand-in's verify accepts them).</summary>
     public (string Json, Dictionary<string, string> Headers) Event(string type, JsonObject resource, string? signature = null)
     {
-        var transmission = Guid.NewGuid().ToString();
         var json = new JsonObject
         {
             ["id"] = "WH-" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(),
@@ -88,15 +104,21 @@ public sealed class PayPalTestDouble : FakeProviderServer
             ["summary"] = type,
             ["resource"] = resource,
         }.ToJsonString();
-        var headers = new Dictionary<string, string>
+        return (json, Headers(json, signature));
+    }
+
+    /// <summary>The PAYPAL-* headers PayPal sends with this exact body: its signature covers a checksum of the body's bytes.</summary>
+    public static Dictionary<string, string> Headers(string json, string? signature = null)
+    {
+        var transmission = Guid.NewGuid().ToString();
+        return new Dictionary<string, string>
         {
             ["PAYPAL-TRANSMISSION-ID"] = transmission,
             ["PAYPAL-TRANSMISSION-TIME"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["PAYPAL-TRANSMISSION-SIG"] = signature ?? Sign(transmission),
+            ["PAYPAL-TRANSMISSION-SIG"] = signature ?? Sign(transmission, Encoding.UTF8.GetBytes(json)),
             ["PAYPAL-CERT-URL"] = "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-double",
             ["PAYPAL-AUTH-ALGO"] = "SHA256withRSA",
         };
-        return (json, headers);
     }
 
     protected override string? KeyOf(HttpRequest request, JsonObject? body) =>
@@ -135,13 +157,40 @@ public sealed class PayPalTestDouble : FakeProviderServer
             ("POST", ["v2", "payments", "authorizations", var id, "void"]) => Void(id),
             ("GET", ["v2", "payments", "captures", var id]) => FindCapture(id) is { } capture ? (200, capture.Capture.ToJsonString()) : NotFound("RESOURCE_NOT_FOUND", id),
             ("POST", ["v2", "payments", "captures", var id, "refund"]) => Refund(id, body ?? []),
-            ("POST", ["v1", "notifications", "verify-webhook-signature"]) => Verify(body!),
+            ("POST", ["v1", "notifications", "verify-webhook-signature"]) => Verify(body!, RawBody(request)),
             _ => NotFound("RESOURCE_NOT_FOUND", path),
         };
     }
 
-    private static string Sign(string transmission) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes(transmission + "|" + WebhookId)));
+    // PayPal signs "transmission id|time|webhook id|CRC32 of the body" with its certificate; a keyed hash over the
+    // body's SHA-256 stands in for that here, keeping what matters: one changed byte of the body fails verification.
+    private static string Sign(string transmission, ReadOnlySpan<byte> body) =>
+        Convert.ToBase64String(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"{transmission}|{WebhookId}|{Convert.ToHexString(SHA256.HashData(body))}")));
+
+    /// <summary>The raw bytes of the request's "webhook_event" value, as they sit in the request body.</summary>
+    private static byte[]? RawWebhookEvent(byte[] request)
+    {
+        var reader = new Utf8JsonReader(request);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isEvent = reader.ValueTextEquals("webhook_event");
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isEvent)
+            {
+                return request[start..(int)reader.BytesConsumed];
+            }
+        }
+
+        return null;
+    }
 
     private static JsonObject Payments(JsonObject order) => order["purchase_units"]![0]!["payments"]!.AsObject();
 
@@ -335,11 +384,17 @@ public sealed class PayPalTestDouble : FakeProviderServer
         return (201, refund.ToJsonString());
     }
 
-    private (int, string) Verify(JsonObject body)
+    private (int, string) Verify(JsonObject body, byte[] raw)
     {
         var transmission = (string?)body["transmission_id"];
-        var ok = (string?)body["webhook_id"] == WebhookId && transmission is not null && (string?)body["transmission_sig"] == Sign(transmission)
-            && body["webhook_event"]?["id"] is not null && (string?)body["auth_algo"] == "SHA256withRSA";
+        var webhookEvent = RawWebhookEvent(raw);
+        if (webhookEvent is not null)
+        {
+            verifiedEvents.Add(webhookEvent);
+        }
+
+        var ok = (string?)body["webhook_id"] == WebhookId && transmission is not null && webhookEvent is not null
+            && (string?)body["transmission_sig"] == Sign(transmission, webhookEvent) && (string?)body["auth_algo"] == "SHA256withRSA";
         return (200, new JsonObject { ["verification_status"] = ok ? "SUCCESS" : "FAILURE" }.ToJsonString());
     }
 }
