@@ -160,7 +160,7 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
         if (answer.Body.Length > 0)
         {
-            context.Response.ContentType = "application/json";
+            context.Response.ContentType = answer.Body.StartsWith('<') ? "text/html; charset=utf-8" : "application/json";
             await context.Response.WriteAsync(answer.Body);
         }
     }

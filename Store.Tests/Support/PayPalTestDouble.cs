@@ -14,7 +14,8 @@ namespace Store.Tests.Support;
 /// ({"name", "message", "debug_id", "details": [{"issue", "description"}]}). It keeps PayPal's rules that matter:
 /// a bearer token from the client-credentials grant, PayPal-Request-Id answering the first response again, an
 /// order that must be approved before it is authorised, refunds up to what was captured. Its approval page
-/// (/checkoutnow?token=) approves the order and sends the buyer back to the order's return_url, as PayPal's does.
+/// (/checkoutnow?token=) has an Approve button that approves the order and sends the buyer back to the order's
+/// return_url, as PayPal's does. The browser journey (Store.E2E) runs the store against this same file.
 /// </summary>
 public sealed class PayPalTestDouble : FakeProviderServer
 {
@@ -133,7 +134,7 @@ public sealed class PayPalTestDouble : FakeProviderServer
             return authorization == expected ? null : """{"error":"invalid_client","error_description":"Client Authentication failed"}""";
         }
 
-        if (path == "/checkoutnow")
+        if (path.StartsWith("/checkoutnow", StringComparison.Ordinal))
         {
             return null;
         }
@@ -149,7 +150,10 @@ public sealed class PayPalTestDouble : FakeProviderServer
         return (request.Method, segments) switch
         {
             ("POST", ["v1", "oauth2", "token"]) => Token(),
-            ("GET", ["checkoutnow"]) => (302, Approve(request.Query["token"].ToString())),
+            ("GET", ["checkoutnow"]) => ApprovalPage(request.Query["token"].ToString()),
+            ("POST", ["checkoutnow", "approve"]) => orders.ContainsKey(request.Query["token"].ToString())
+                ? (302, Approve(request.Query["token"].ToString()))
+                : NotFound("RESOURCE_NOT_FOUND", request.Query["token"].ToString()),
             ("POST", ["v2", "checkout", "orders"]) => Create(body!),
             ("GET", ["v2", "checkout", "orders", var id]) => orders.TryGetValue(id, out var order) ? (200, order.ToJsonString()) : NotFound("RESOURCE_NOT_FOUND", id),
             ("POST", ["v2", "checkout", "orders", var id, "authorize"]) => Authorize(id),
@@ -260,6 +264,30 @@ public sealed class PayPalTestDouble : FakeProviderServer
         };
         orders[id] = order;
         return (200, order.ToJsonString());
+    }
+
+    /// <summary>PayPal's page where the buyer signs in and approves: here one button, which approves and sends the buyer back.</summary>
+    private (int, string) ApprovalPage(string token)
+    {
+        if (!orders.TryGetValue(token, out var order))
+        {
+            return NotFound("RESOURCE_NOT_FOUND", token);
+        }
+
+        var amount = order["purchase_units"]![0]!["amount"]!;
+        var brand = (string?)order["payment_source"]?["paypal"]?["experience_context"]?["brand_name"] ?? "the merchant";
+        var html = $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>PayPal (test double)</title></head>
+            <body>
+              <h1>Pay with PayPal</h1>
+              <p data-testid="paypal-amount">{System.Net.WebUtility.HtmlEncode($"{(string?)amount["value"]} {(string?)amount["currency_code"]}")} to {System.Net.WebUtility.HtmlEncode(brand)}</p>
+              <form method="post" action="/checkoutnow/approve?token={Uri.EscapeDataString(token)}">
+                <button type="submit" data-testid="paypal-approve">Approve</button>
+              </form>
+            </body></html>
+            """;
+        return (200, html);
     }
 
     private (int, string) Authorize(string id)
