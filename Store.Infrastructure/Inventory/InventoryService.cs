@@ -111,11 +111,10 @@ public sealed class InventoryService(StoreDbContext db, AuditLog audit, Outbox.O
             until = atLeastUntil.Value;
         }
 
-        var active = await db.StockReservations.Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Active).ToListAsync(ct);
-        foreach (var reservation in active)
-        {
-            reservation.ExtendTo(until);
-        }
+        // One statement, not a read and an update per line; never shortens a hold (as StockReservation.ExtendTo).
+        await db.StockReservations
+            .Where(r => r.OrderId == orderId && r.Status == ReservationStatus.Active && r.ExpiresAt < until)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, until), ct);
     }
 
     /// <summary>Turns an order's held stock into a sale: on hand and reserved both go down. Idempotent.</summary>

@@ -15,7 +15,7 @@ namespace Store.Infrastructure.Notifications;
 /// message on one instance; NOTIFY reaches the listeners of all. An event that waited long in the outbox (a backlog, a
 /// worker that was down) is no news any more and makes no alert.
 /// </summary>
-public sealed class AdminAlertHandler(string eventType, StoreDbContext db, MoneyFormatter money, IClock clock) : IOutboxHandler
+public sealed class AdminAlertHandler(string eventType, StoreDbContext db, MoneyFormatter money, IClock clock) : ITransactionalOutboxHandler
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(10);
 

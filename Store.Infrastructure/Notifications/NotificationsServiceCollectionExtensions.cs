@@ -34,6 +34,7 @@ public static class NotificationsServiceCollectionExtensions
             return new EmailTemplates(shop.Name, shop.PublicBaseUrl, provider.GetRequiredService<MoneyFormatter>().Culture);
         });
 
+        services.AddScoped<OrderEmailQueries>();
         services.AddScoped<OrderMailer>();
         services.AddScoped<IOutboxHandler, OrderPaidEmailHandler>();
         services.AddScoped<IOutboxHandler, PaymentFailedEmailHandler>();

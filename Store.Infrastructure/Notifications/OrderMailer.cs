@@ -11,7 +11,7 @@ namespace Store.Infrastructure.Notifications;
 /// when it is gone or the email no longer fits, and send to the shopper with a Message-Id fixed by the
 /// outbox message, so a redelivered message is recognisably the same mail.
 /// </summary>
-public sealed class OrderMailer(OrderQueries orders, IEmailSender sender, IOptions<EmailOptions> options, ILogger<OrderMailer> logger)
+public sealed class OrderMailer(OrderQueries orders, OrderEmailQueries emails, EmailTemplates templates, IEmailSender sender, IOptions<EmailOptions> options, ILogger<OrderMailer> logger)
 {
     public static TEvent Read<TEvent>(OutboxMessage message) =>
         JsonSerializer.Deserialize<TEvent>(message.Payload, Outbox.Outbox.Json)
@@ -35,5 +35,19 @@ public sealed class OrderMailer(OrderQueries orders, IEmailSender sender, IOptio
 
         var messageId = EmailMessage.IdFor(message.Id, purpose, options.Value.FromAddress);
         await sender.SendAsync(new EmailMessage(new EmailAddress(order.Email, order.ShippingAddress.Name), content, messageId), ct);
+    }
+
+    /// <summary>The order confirmation, sent whatever the order's state now: it confirms the payment that was taken.</summary>
+    public async Task SendConfirmationAsync(OutboxMessage message, Guid orderId, CancellationToken ct)
+    {
+        const string purpose = "order-confirmation";
+        if (await emails.ConfirmationAsync(orderId, ct) is not { } read)
+        {
+            logger.LogWarning("No {Purpose} email for order {OrderId}: the order no longer exists", purpose, orderId);
+            return;
+        }
+
+        var messageId = EmailMessage.IdFor(message.Id, purpose, options.Value.FromAddress);
+        await sender.SendAsync(new EmailMessage(new EmailAddress(read.Email, read.Model.ShipTo.Name), templates.OrderConfirmation(read.Model), messageId), ct);
     }
 }

@@ -17,7 +17,9 @@ public sealed class InvoiceService(StoreDbContext db, IClock clock)
 
     private async Task<Result<Invoice>> IssueOnceAsync(Guid orderId, CancellationToken ct)
     {
-        if (await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.OrderId == orderId, ct) is { } issued)
+        // The unlocked look is for the invoice page's repeat visits; inside a caller's transaction (the outbox's, on
+        // payment) the locked look below is the only one needed.
+        if (db.Database.CurrentTransaction is null && await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.OrderId == orderId, ct) is { } issued)
         {
             return issued;
         }

@@ -204,6 +204,50 @@ public class OutboxDispatcherTests(DatabaseFixture db) : IClassFixture<DatabaseF
         Assert.Equal(300, await context.OutboxMessages.CountAsync(m => ids.Contains(m.Id) && m.ProcessedAt != null && m.Attempts == 0));
     }
 
+    [Fact]
+    public async Task Dispatch_WhenEveryHandlerOfATypeIsTransactional_HandlesItsMessagesInOneTransaction()
+    {
+        StoreDbContext? handlerContext = null;
+        var transactions = new ConcurrentBag<Guid>();
+        await using var services = Services("test.batched", transactional: true, then: _ =>
+        {
+            transactions.Add(handlerContext!.Database.CurrentTransaction!.TransactionId);
+            return Task.CompletedTask;
+        });
+        var ids = await SaveAsync(services, Enumerable.Range(0, 30).Select(i => new TestEvent("test.batched", i)).ToArray());
+
+        int taken;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            handlerContext = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+            taken = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(1000);
+        }
+
+        Assert.Equal(30, taken);
+        Assert.All(ids, id => Assert.Equal(1, calls.GetValueOrDefault(id)));
+        Assert.Single(transactions.Distinct());
+        await using var check = services.CreateAsyncScope();
+        var context = check.ServiceProvider.GetRequiredService<StoreDbContext>();
+        Assert.Equal(30, await context.OutboxMessages.CountAsync(m => ids.Contains(m.Id) && m.ProcessedAt != null && m.Attempts == 0));
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenATransactionalHandlerFailsInABatch_RecordsTheFailureOnThatMessageAndCompletesTheOthers()
+    {
+        await using var services = Services("test.batched-failing", transactional: true, then: m => Number(m) == 2 ? throw new InvalidOperationException("bad") : Task.CompletedTask);
+        var ids = await SaveAsync(services, new TestEvent("test.batched-failing", 1), new TestEvent("test.batched-failing", 2), new TestEvent("test.batched-failing", 3));
+
+        await DispatchAllAsync(services);
+
+        var messages = await Task.WhenAll(ids.Select(id => FindAsync(services, id)));
+        Assert.NotNull(messages[0]!.ProcessedAt);
+        Assert.Null(messages[1]!.ProcessedAt);
+        Assert.Equal(1, messages[1]!.Attempts);
+        Assert.Equal("InvalidOperationException: bad", messages[1]!.LastError);
+        Assert.NotNull(messages[2]!.ProcessedAt);
+        Assert.Equal(0, messages[2]!.Attempts);
+    }
+
     [Theory]
     [InlineData(1, 10)]
     [InlineData(2, 20)]
@@ -215,7 +259,7 @@ public class OutboxDispatcherTests(DatabaseFixture db) : IClassFixture<DatabaseF
     public void RetryDelay_WhenAttemptsGrow_DoublesFromTenSecondsUpToAnHour(int attempt, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxDispatcher.RetryDelay(attempt));
 
-    private ServiceProvider Services(string eventType, IClock? clock = null, int maxAttempts = 8, Func<OutboxMessage, Task>? then = null) =>
+    private ServiceProvider Services(string eventType, IClock? clock = null, int maxAttempts = 8, Func<OutboxMessage, Task>? then = null, bool transactional = false) =>
         TestDatabase.Services(
             db.DatabaseName,
             new Dictionary<string, string?> { ["Store:Jobs:OutboxMaxAttempts"] = maxAttempts.ToString() },
@@ -226,7 +270,9 @@ public class OutboxDispatcherTests(DatabaseFixture db) : IClassFixture<DatabaseF
                     services.AddSingleton(clock);
                 }
 
-                services.AddScoped<IOutboxHandler>(_ => new RecordingHandler(eventType, calls, then));
+                services.AddScoped<IOutboxHandler>(_ => transactional
+                    ? new TransactionalRecordingHandler(eventType, calls, then)
+                    : new RecordingHandler(eventType, calls, then));
             });
 
     private static async Task<Guid[]> SaveAsync(ServiceProvider services, params TestEvent[] events)
