@@ -122,6 +122,7 @@ public static class DependencyInjection
         services.AddSingleton<Search.SearchLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchLogWriter>());
         services.AddScoped<CartService>();
+        services.AddScoped<CartCountQueries>();
         services.AddScoped<InventoryService>();
         services.AddScoped<InventoryQueries>();
         services.AddScoped<ReservationExpiryService>();

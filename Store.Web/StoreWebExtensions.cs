@@ -20,6 +20,7 @@ public static class StoreWebExtensions
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<CartContext>();
+        services.AddSingleton<AnonymousPageCache>();
         services.AddScoped<CurrentStaff>();
         services.AddProblemDetails();
         services.AddExceptionHandler<Hosting.DatabaseUnavailableHandler>();
@@ -112,6 +113,7 @@ public static class StoreWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use((http, next) => http.RequestServices.GetRequiredService<AnonymousPageCache>().InvokeAsync(http, next));
         app.MapOpenApi();
         return app;
     }

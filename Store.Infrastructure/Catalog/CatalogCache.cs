@@ -19,6 +19,9 @@ public sealed class CatalogCache(IMemoryCache cache, ICacheBackplane backplane, 
     private readonly ConcurrentDictionary<string, Task<object?>> _loading = new(StringComparer.Ordinal);
     private long _version;
 
+    /// <summary>Changes with every invalidation, local or announced by another instance: a key for caches built on catalog reads.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     /// <summary>After a committed change: drops this instance's entries and tells the other instances.</summary>
     public void Invalidate()
     {
