@@ -16,6 +16,9 @@ public static class CarriersServiceCollectionExtensions
         services.AddSingleton<CarrierHealth>();
         services.AddSingleton<IShippingCarrier, UpsCarrier>();
         services.AddSingleton<LiveShippingRates>();
+        services.AddScoped<CarrierLabelService>();
+        services.AddScoped<CarrierTrackingService>();
+        services.AddScoped<Outbox.IOutboxHandler, CarrierLabelHandler>();
         return services;
     }
 }
