@@ -11,23 +11,28 @@ public static class CarrierErrors
         return status is null ? detail : $"HTTP {status}: {detail}";
     }
 
-    // UPS, FedEx and USPS put their reason in the error body ("message"); the exception's own message is generic.
+    // UPS, FedEx and USPS put their reason in the error body ("message"); the exception's own message is generic. The
+    // generated clients keep a documented error body as the typed Result, an undocumented one as the Response text.
     private static string? ProviderMessage(Exception e)
     {
-        if (e.GetType().GetProperty("Response")?.GetValue(e) is not string body || string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
         try
         {
-            using var json = System.Text.Json.JsonDocument.Parse(body);
-            return FirstMessage(json.RootElement);
+            if (e.GetType().GetProperty("Result")?.GetValue(e) is { } result)
+            {
+                return FirstMessage(System.Text.Json.JsonSerializer.SerializeToElement(result, result.GetType()));
+            }
+
+            if (e.GetType().GetProperty("Response")?.GetValue(e) is string body && !string.IsNullOrWhiteSpace(body))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(body);
+                return FirstMessage(json.RootElement);
+            }
         }
         catch (System.Text.Json.JsonException)
         {
-            return null;
         }
+
+        return null;
     }
 
     private static string? FirstMessage(System.Text.Json.JsonElement element)
@@ -37,7 +42,7 @@ public static class CarrierErrors
             case System.Text.Json.JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (property.NameEquals("message") && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                    if (string.Equals(property.Name, "message", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
                     {
                         return property.Value.GetString();
                     }
