@@ -1,14 +1,19 @@
 namespace Store.Infrastructure.Shipping.Carriers;
 
-/// <summary>A carrier failure in a line staff can read: the generated clients' exceptions carry the HTTP status, the body only its start.</summary>
-public static class CarrierErrors
+/// <summary>
+/// How a carrier call failed, in a line for <see cref="CarrierHealth"/> and staff: the HTTP status and the carrier's
+/// own message when its error body has one, else the start of the exception's message.
+/// </summary>
+internal static class CarrierErrors
 {
+    // The generated clients' exceptions (and CarrierHttpException) carry the status in a StatusCode property.
+    public static int? StatusOf(Exception e) => e.GetType().GetProperty("StatusCode")?.GetValue(e) as int?;
+
     public static string Describe(Exception e)
     {
-        var status = e.GetType().GetProperty("StatusCode")?.GetValue(e);
         var detail = ProviderMessage(e) ?? e.Message;
         detail = detail.Length > 200 ? detail[..200] : detail;
-        return status is null ? detail : $"HTTP {status}: {detail}";
+        return StatusOf(e) is { } status ? $"HTTP {status}: {detail}" : detail;
     }
 
     // UPS, FedEx and USPS put their reason in the error body ("message"); the exception's own message is generic. The

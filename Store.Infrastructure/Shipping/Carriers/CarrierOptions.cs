@@ -18,4 +18,8 @@ public sealed class CarrierOptions
     public CarrierTrackingOptions Tracking { get; set; } = new();
 
     public UpsOptions Ups { get; set; } = new();
+
+    public UspsOptions Usps { get; set; } = new();
+
+    public FedExOptions FedEx { get; set; } = new();
 }
