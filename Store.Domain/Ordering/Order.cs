@@ -53,6 +53,9 @@ public sealed class Order
 
     /// <summary>The shipping method the shopper chose at checkout ("USPS Ground Advantage"); the label and carrier follow it.</summary>
     public string? ShippingService { get; private set; }
+
+    /// <summary>The id of the method chosen at checkout; "carrier:service" ("ups:03") when it was a carrier's live rate, so its label can be bought.</summary>
+    public string? ShippingMethodId { get; private set; }
     public string? TrackingNumber { get; private set; }
     public long RefundedMinor { get; private set; }
 
@@ -108,6 +111,7 @@ public sealed class Order
             CartId = cartId,
             CartVersion = cartVersion,
             ShippingService = shipping.Service,
+            ShippingMethodId = shipping.MethodId,
         };
         foreach (var line in lines)
         {

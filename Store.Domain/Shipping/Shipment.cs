@@ -26,6 +26,9 @@ public sealed class Shipment
     public long WeightGrams { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public ShipmentEventKind Status { get; private set; }
+
+    /// <summary>The carrier whose label the parcel carries ("ups"), whose tracking feed it then follows; null for the store's own label.</summary>
+    public string? CarrierCode { get; private set; }
     public IReadOnlyList<ShipmentEvent> Events => _events;
 
     public static Result<Shipment> Create(Guid id, Guid orderId, string carrier, string service, string trackingNumber, long weightGrams, string actor, DateTimeOffset now)
@@ -85,6 +88,76 @@ public sealed class Shipment
         _events.Add(new ShipmentEvent(Id, kind, location, note, actor, at));
         Status = kind;
         return true;
+    }
+
+    /// <summary>
+    /// The parcel gets a carrier's bought label: the carrier's tracking number replaces the store's. Only before it
+    /// leaves (the number is on the box) and once: a second label would be a second parcel paid for.
+    /// </summary>
+    public Result<bool> UseCarrierLabel(string carrierCode, string trackingNumber)
+    {
+        if (CarrierCode is not null)
+        {
+            return DomainError.Conflict("shipment.carrier_label", $"This parcel already has a {CarrierCode.ToUpperInvariant()} label.");
+        }
+
+        if (Status != ShipmentEventKind.LabelCreated)
+        {
+            return DomainError.Conflict("shipment.carrier_label", "A carrier label is bought before the parcel leaves.");
+        }
+
+        var number = trackingNumber.Trim().ToUpperInvariant();
+        if (string.IsNullOrWhiteSpace(carrierCode) || !TrackingNumbers.IsCarrierNumber(number))
+        {
+            return DomainError.Invalid("shipment.tracking", "The carrier's tracking number is not well formed.");
+        }
+
+        CarrierCode = carrierCode.Trim().ToLowerInvariant();
+        TrackingNumber = number;
+        return true;
+    }
+
+    /// <summary>
+    /// One scan from the carrier's tracking feed. A scan already recorded (same carrier code and time) adds nothing, so
+    /// a feed polled again is harmless; nothing is added once delivered. The first scan after the label means the
+    /// carrier has the parcel: "shipped" is recorded with it if the carrier did not say so itself. A late scan of an
+    /// earlier step is kept in the history but never moves the status back. Returns whether anything was added.
+    /// </summary>
+    public bool FollowCarrier(CarrierScan scan, string actor)
+    {
+        if (Status == ShipmentEventKind.Delivered || scan.Kind == ShipmentEventKind.LabelCreated || string.IsNullOrWhiteSpace(scan.Code))
+        {
+            return false;
+        }
+
+        var code = Clip(scan.Code.Trim(), ShipmentEvent.MaxCarrierCodeLength)!;
+        if (_events.Any(e => e.CarrierCode == code && e.At == scan.At))
+        {
+            return false;
+        }
+
+        var location = Clip(scan.Location, MaxLocationLength);
+        var note = Clip(scan.Description, MaxNoteLength);
+        if (Status == ShipmentEventKind.LabelCreated && scan.Kind != ShipmentEventKind.Shipped)
+        {
+            _events.Add(new ShipmentEvent(Id, ShipmentEventKind.Shipped, location, "Handed to the carrier", actor, scan.At));
+            Status = ShipmentEventKind.Shipped;
+        }
+
+        _events.Add(new ShipmentEvent(Id, scan.Kind, location, note, actor, scan.At, code));
+        if (scan.Kind > Status)
+        {
+            Status = scan.Kind;
+        }
+
+        return true;
+    }
+
+    // Carriers' texts have no length limit of ours; cut rather than refuse a scan that really happened.
+    private static string? Clip(string? text, int max)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length > max ? trimmed[..max] : trimmed;
     }
 
     public static string Describe(ShipmentEventKind kind) => kind switch

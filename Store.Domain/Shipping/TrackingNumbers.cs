@@ -30,6 +30,13 @@ public static class TrackingNumbers
         && number.Skip(2).All(char.IsAsciiDigit)
         && CheckDigit(number[2..^1]) == number[^1];
 
+    /// <summary>
+    /// A carrier's own number (UPS "1Z…", FedEx and USPS digits): 7 to 40 upper-case letters and digits. Carriers
+    /// check their own digits; the store only keeps what could be typed into a URL safely.
+    /// </summary>
+    public static bool IsCarrierNumber(string? number) =>
+        number is { Length: >= 7 and <= 40 } && number.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
+
     /// <summary>Luhn: doubling every second digit from the right catches every single-digit typo and most swaps.</summary>
     private static char CheckDigit(string digits)
     {

@@ -132,7 +132,7 @@ public sealed class CheckoutService(
             cart.Id,
             cart.UpdatedAt,
             clock.UtcNow,
-            new OrderShipping(service, quote.ShippingTaxMinor, quote.PricesIncludeTax));
+            new OrderShipping(service, quote.ShippingTaxMinor, quote.PricesIncludeTax, quote.Shipping?.MethodId));
         if (!placed.IsSuccess)
         {
             return placed.Error!;

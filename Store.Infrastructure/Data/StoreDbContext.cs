@@ -59,6 +59,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Pricing.StoredMarkdownRule> MarkdownRules => Set<Pricing.StoredMarkdownRule>();
     public DbSet<Pricing.StoredMarkdown> Markdowns => Set<Pricing.StoredMarkdown>();
     public DbSet<Domain.Shipping.Shipment> Shipments => Set<Domain.Shipping.Shipment>();
+    public DbSet<Shipping.StoredCarrierLabel> CarrierLabels => Set<Shipping.StoredCarrierLabel>();
     public DbSet<OrderTaxLine> OrderTaxLines => Set<OrderTaxLine>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Ordering.InvoiceCounter> InvoiceCounters => Set<Ordering.InvoiceCounter>();

@@ -68,6 +68,7 @@ public static class JobsServiceCollectionExtensions
             Every<PaymentReconciliationJob>(q, PaymentReconciliationJob.Key, TimeSpan.FromMinutes(15), "Matches the provider's charges of the last 24 hours with orders, repairing what is safe");
             Every<Pricing.MarkdownJob>(q, Pricing.MarkdownJob.Key, TimeSpan.FromMinutes(15), "Starts and ends the markdowns of the owner's markdown rules");
             Every<Recommendations.SalesSignalsJob>(q, Recommendations.SalesSignalsJob.Key, TimeSpan.FromMinutes(30), "Recomputes best sellers (30 days) and frequently-bought-together pairs from paid orders");
+            Every<Shipping.CarrierTrackingJob>(q, Shipping.CarrierTrackingJob.Key, TrackingInterval(configuration), "Pulls the carriers' tracking scans of open parcels into their shipments");
         });
 
         if (options.Enabled)
@@ -76,6 +77,12 @@ public static class JobsServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static TimeSpan TrackingInterval(IConfiguration configuration)
+    {
+        var interval = configuration.GetSection(Shipping.Carriers.CarrierOptions.Section).Get<Shipping.Carriers.CarrierOptions>()?.Tracking.Interval;
+        return interval is { } i && i >= TimeSpan.FromMinutes(1) ? i : TimeSpan.FromMinutes(30);
     }
 
     /// <summary>A job on a fixed interval; the trigger is named like the job so a restart replaces, never adds.</summary>

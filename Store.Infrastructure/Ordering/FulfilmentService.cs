@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Store.Domain.Common;
 using Store.Domain.Inventory;
 using Store.Domain.Ordering;
+using Store.Domain.Shipping;
 using Store.Infrastructure.Audit;
 using Store.Infrastructure.Common;
 using Store.Infrastructure.Data;
@@ -16,7 +17,14 @@ namespace Store.Infrastructure.Ordering;
 /// it from the admin (<see cref="OrderAdminService.StartFulfilmentAsync"/>); the order worker starts it on its own
 /// when an order is paid and the store says so (Store:Fulfilment:AutoFulfil).
 /// </summary>
-public sealed class FulfilmentService(StoreDbContext db, ShipmentService shipments, AuditLog audit, IOptions<ShopOptions> options, IClock clock)
+public sealed class FulfilmentService(
+    StoreDbContext db,
+    ShipmentService shipments,
+    CarrierLabelService labels,
+    Outbox.Outbox outbox,
+    AuditLog audit,
+    IOptions<ShopOptions> options,
+    IClock clock)
 {
     public const string SystemActor = "system";
 
@@ -50,6 +58,13 @@ public sealed class FulfilmentService(StoreDbContext db, ShipmentService shipmen
         }
 
         audit.Record(SystemActor, "order.fulfilling", "order", order.Id.ToString(), new { order.Number, Before = nameof(OrderStatus.Paid), After = order.Status.ToString(), Automatic = true });
+
+        // The carrier's label is the next message's work: fulfilment is saved now, whatever the carrier answers.
+        if (labels.SellerFor(order.ShippingMethodId) is not null)
+        {
+            outbox.Add(new CarrierLabelWanted(order.Id, order.Number));
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

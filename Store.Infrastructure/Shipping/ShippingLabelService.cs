@@ -38,4 +38,20 @@ public sealed class ShippingLabelService(StoreDbContext db, IOptions<ShopOptions
         var label = await LabelAsync(orderId, ct);
         return label.IsSuccess ? ShippingLabelPdf.Render(label.Value) : label.Error!;
     }
+
+    /// <summary>What staff print: the carrier's label when one was bought for the parcel, the store's own PDF otherwise.</summary>
+    public async Task<Result<PrintableLabel>> PrintableAsync(Guid orderId, CancellationToken ct = default)
+    {
+        var bought = await db.CarrierLabels.AsNoTracking()
+            .Where(l => db.Shipments.Any(s => s.Id == l.ShipmentId && s.OrderId == orderId))
+            .Select(l => new { l.Format, l.Content })
+            .FirstOrDefaultAsync(ct);
+        if (bought is not null)
+        {
+            return new PrintableLabel(bought.Content, bought.Format == "pdf" ? "application/pdf" : "application/octet-stream", bought.Format);
+        }
+
+        var pdf = await PdfAsync(orderId, ct);
+        return pdf.IsSuccess ? new PrintableLabel(pdf.Value, "application/pdf", "pdf") : pdf.Error!;
+    }
 }

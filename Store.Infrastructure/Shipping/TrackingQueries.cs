@@ -10,7 +10,11 @@ public sealed class TrackingQueries(StoreDbContext db)
     public async Task<TrackingView?> FindAsync(string trackingNumber, CancellationToken ct = default)
     {
         var number = trackingNumber.Trim().ToUpperInvariant();
-        if (!TrackingNumbers.IsWellFormed(number))
+
+        // The store's own numbers carry a check digit, so a mistyped one is turned away unread; a carrier's (a bought
+        // label's "1Z…") is only checked for its shape, and the carrier's own digits are the carrier's business.
+        var looksLikeOurs = number.Length == 18 && char.IsAsciiLetter(number[0]) && char.IsAsciiLetter(number[1]) && number.Skip(2).All(char.IsAsciiDigit);
+        if (looksLikeOurs ? !TrackingNumbers.IsWellFormed(number) : !TrackingNumbers.IsCarrierNumber(number))
         {
             return null;
         }

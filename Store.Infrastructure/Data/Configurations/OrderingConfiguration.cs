@@ -19,6 +19,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.PlacedAt);
         b.Property(o => o.Email).HasMaxLength(256);
         b.Property(o => o.ShippingService).HasMaxLength(160);
+        b.Property(o => o.ShippingMethodId).HasMaxLength(64);
         b.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(30);
         b.Ignore(o => o.Total);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Store.Domain.Ordering;
 using Store.Domain.Shipping;
 using Store.Infrastructure.Ordering;
+using Store.Infrastructure.Shipping;
 
 namespace Store.Infrastructure.Data.Configurations;
 
@@ -16,7 +17,14 @@ public sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         b.Property(s => s.Service).HasMaxLength(160);
         b.Property(s => s.TrackingNumber).HasMaxLength(64);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.CarrierCode).HasMaxLength(20);
         b.HasIndex(s => s.TrackingNumber).IsUnique();
+
+        // When the tracking job last asked the carrier: not the parcel's business, so a shadow property of the table.
+        b.Property<DateTimeOffset?>(CarrierTrackingService.PolledAt);
+
+        // The tracking job's queue: open carrier parcels, least recently polled first.
+        b.HasIndex(nameof(Shipment.CarrierCode), CarrierTrackingService.PolledAt).HasFilter("carrier_code IS NOT NULL AND status <> 'Delivered'");
 
         // One parcel per order: a second "start fulfilment" finds the first shipment instead of making another.
         b.HasIndex(s => s.OrderId).IsUnique();
@@ -35,7 +43,27 @@ public sealed class ShipmentEventConfiguration : IEntityTypeConfiguration<Shipme
         b.Property(e => e.Location).HasMaxLength(Shipment.MaxLocationLength);
         b.Property(e => e.Note).HasMaxLength(Shipment.MaxNoteLength);
         b.Property(e => e.Actor).HasMaxLength(256);
+        b.Property(e => e.CarrierCode).HasMaxLength(ShipmentEvent.MaxCarrierCodeLength);
         b.HasIndex(e => new { e.ShipmentId, e.At });
+
+        // A carrier scan is kept once, however often the feed is read (the job dedupes first; this is the guarantee).
+        b.HasIndex(e => new { e.ShipmentId, e.At, e.CarrierCode }).IsUnique().HasFilter("carrier_code IS NOT NULL");
+    }
+}
+
+public sealed class StoredCarrierLabelConfiguration : IEntityTypeConfiguration<StoredCarrierLabel>
+{
+    public void Configure(EntityTypeBuilder<StoredCarrierLabel> b)
+    {
+        b.ToTable("carrier_labels");
+        b.HasKey(l => l.ShipmentId);
+        b.Property(l => l.Carrier).HasMaxLength(20);
+        b.Property(l => l.ServiceCode).HasMaxLength(20);
+        b.Property(l => l.TrackingNumber).HasMaxLength(64);
+        b.Property(l => l.Format).HasMaxLength(10);
+        b.Property(l => l.Currency).HasMaxLength(3);
+        b.Property(l => l.BoughtBy).HasMaxLength(256);
+        b.HasOne<Shipment>().WithOne().HasForeignKey<StoredCarrierLabel>(l => l.ShipmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1413,6 +1413,11 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("shipped_at");
 
+                    b.Property<string>("ShippingMethodId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("shipping_method_id");
+
                     b.Property<long>("ShippingMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("shipping_minor");
@@ -2023,6 +2028,11 @@ namespace Store.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("carrier");
 
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("carrier_code");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2030,6 +2040,10 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("PolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("polled_at");
 
                     b.Property<string>("Service")
                         .IsRequired()
@@ -2064,6 +2078,10 @@ namespace Store.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_shipments_tracking_number");
 
+                    b.HasIndex("CarrierCode", "PolledAt")
+                        .HasDatabaseName("ix_shipments_carrier_code_polled_at")
+                        .HasFilter("carrier_code IS NOT NULL AND status <> 'Delivered'");
+
                     b.ToTable("shipments", null, t =>
                         {
                             t.HasCheckConstraint("ck_shipments_weight", "weight_grams >= 0");
@@ -2088,6 +2106,11 @@ namespace Store.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("carrier_code");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2114,6 +2137,11 @@ namespace Store.Infrastructure.Data.Migrations
 
                     b.HasIndex("ShipmentId", "At")
                         .HasDatabaseName("ix_shipment_events_shipment_id_at");
+
+                    b.HasIndex("ShipmentId", "At", "CarrierCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipment_events_shipment_id_at_carrier_code")
+                        .HasFilter("carrier_code IS NOT NULL");
 
                     b.ToTable("shipment_events", (string)null);
                 });
@@ -3007,6 +3035,66 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("store_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Shipping.StoredCarrierLabel", b =>
+                {
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shipment_id");
+
+                    b.Property<DateTimeOffset>("BoughtAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bought_at");
+
+                    b.Property<string>("BoughtBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("bought_by");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("carrier");
+
+                    b.Property<long?>("ChargedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charged_minor");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_code");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("ShipmentId")
+                        .HasName("pk_carrier_labels");
+
+                    b.ToTable("carrier_labels", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>
                 {
                     b.Property<string>("Id")
@@ -3674,6 +3762,16 @@ namespace Store.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_promotion_redemptions_promotions_promotion_id");
+                });
+
+            modelBuilder.Entity("Store.Infrastructure.Shipping.StoredCarrierLabel", b =>
+                {
+                    b.HasOne("Store.Domain.Shipping.Shipment", null)
+                        .WithOne()
+                        .HasForeignKey("Store.Infrastructure.Shipping.StoredCarrierLabel", "ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_labels_shipments_shipment_id");
                 });
 
             modelBuilder.Entity("Store.Infrastructure.Shipping.StoredShippingMethod", b =>

@@ -12,6 +12,11 @@ public sealed class CarrierOptions
 
     public TimeSpan RateCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long buying one label may take before staff are told the carrier did not answer (nothing is kept then).</summary>
+    public TimeSpan LabelTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public CarrierTrackingOptions Tracking { get; set; } = new();
+
     public UpsOptions Ups { get; set; } = new();
 
     public UspsOptions Usps { get; set; } = new();

@@ -28,6 +28,9 @@ public static class CarriersServiceCollectionExtensions
         services.AddSingleton<ICarrierLabels>(sp => sp.GetRequiredService<FedExCarrier>());
         services.AddSingleton<ICarrierTracking>(sp => sp.GetRequiredService<FedExCarrier>());
         services.AddSingleton<LiveShippingRates>();
+        services.AddScoped<CarrierLabelService>();
+        services.AddScoped<CarrierTrackingService>();
+        services.AddScoped<Outbox.IOutboxHandler, CarrierLabelHandler>();
         return services;
     }
 }

@@ -14,6 +14,9 @@ public sealed class UpsOptions
 
     public Uri BaseUrl { get; set; } = new("https://wwwcie.ups.com/api/");
 
+    /// <summary>"GIF" (the default: kept as a 4 × 6 PDF for any printer) or "ZPL" (kept as is, for thermal printers).</summary>
+    public string LabelFormat { get; set; } = "GIF";
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(AccountNumber);
 }

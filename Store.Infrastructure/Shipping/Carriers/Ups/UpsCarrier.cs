@@ -10,7 +10,8 @@ using Store.Infrastructure.Shipping.Carriers.Ups.Generated.Rating;
 namespace Store.Infrastructure.Shipping.Carriers.Ups;
 
 /// <summary>UPS through the clients generated from its published OpenAPI descriptions (see openapi/ next to this file).</summary>
-public sealed class UpsCarrier(IHttpClientFactory http, IOptionsMonitor<CarrierOptions> options, CarrierTokenCache tokens, IClock clock) : IShippingCarrier
+public sealed partial class UpsCarrier(IHttpClientFactory http, IOptionsMonitor<CarrierOptions> options, CarrierTokenCache tokens, IClock clock)
+    : ICarrierLabels, ICarrierTracking
 {
     public const string HttpClientName = "carriers.ups";
     private const string RatingVersion = "v2409";
