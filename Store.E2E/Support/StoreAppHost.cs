@@ -67,7 +67,11 @@ public sealed class StoreAppHost : IAsyncDisposable
         StartAsync(new Dictionary<string, string?>(DemoStore) { ["Store__SeedDemoPictures"] = drawPictures ? "true" : "false" }, ct);
 
     /// <summary>The store with exactly <paramref name="environment"/> as its Store__ settings (an empty map: a new, unconfigured store).</summary>
-    public static async Task<StoreAppHost> StartAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken ct = default)
+    public static Task<StoreAppHost> StartAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken ct = default) =>
+        StartAsync(_ => environment, ct);
+
+    /// <summary>The store with settings that name its own address (the links a payment provider sends the buyer back to).</summary>
+    public static async Task<StoreAppHost> StartAsync(Func<Uri, IReadOnlyDictionary<string, string?>> environmentAt, CancellationToken ct = default)
     {
         var assembly = TestPaths.WebAssembly;
         if (!File.Exists(assembly))
@@ -107,7 +111,7 @@ public sealed class StoreAppHost : IAsyncDisposable
             }
 
             start.Environment["Store__SeedDemoPictures"] = "false";
-            foreach (var (key, value) in environment)
+            foreach (var (key, value) in environmentAt(baseUrl))
             {
                 start.Environment[key] = value;
             }

@@ -144,8 +144,12 @@ public sealed class OrderAdminService(
     /// refunds at once; Stripe with an idempotency key per refund). If the provider refuses or cannot be reached,
     /// nothing changes. With <paramref name="restock"/>, the sold units go back into stock (a refund before shipping).
     /// </summary>
-    public Task<Result<bool>> RefundAsync(Guid orderId, long amountMinor, string reason, bool restock, string actor, CancellationToken ct = default) =>
-        ChangeAsync(orderId, actor, "order.refunded", async (order, now) =>
+    public Task<Result<bool>> RefundAsync(Guid orderId, long amountMinor, string reason, bool restock, string actor, CancellationToken ct = default)
+    {
+        // One id for every attempt of this refund: it is the provider's idempotency key, so a unit replayed after a
+        // lost connection or a deadlock gets the first refund back from the provider instead of making a second.
+        var refundId = Guid.NewGuid();
+        return ChangeAsync(orderId, actor, "order.refunded", async (order, now) =>
         {
             if (string.IsNullOrWhiteSpace(reason))
             {
@@ -164,8 +168,7 @@ public sealed class OrderAdminService(
                 return refunded;
             }
 
-            // Asked last, under the order's lock: a refused refund rolls back the steps above.
-            var refundId = Guid.NewGuid();
+            // Asked last, under the payment's and the order's locks: a refused refund rolls back the steps above.
             var provider = await gateways.For(payment.Provider).RefundAsync(payment, refundId.ToString(), amountMinor, ct);
             if (!provider.IsSuccess)
             {
@@ -180,14 +183,26 @@ public sealed class OrderAdminService(
 
             outbox.Add(new OrderRefunded(order.Id, order.Number, order.Email, amountMinor, order.RefundedMinor, order.Currency));
             return refunded;
-        }, ct);
+        }, ct, lockPaidPayment: true);
+    }
 
-    private Task<Result<bool>> ChangeAsync(Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct) =>
-        db.RetriableAsync(token => ChangeOnceAsync(orderId, actor, action, change, token), ct);
+    private Task<Result<bool>> ChangeAsync(
+        Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct, bool lockPaidPayment = false) =>
+        db.RetriableAsync(token => ChangeOnceAsync(orderId, actor, action, change, lockPaidPayment, token), ct);
 
-    private async Task<Result<bool>> ChangeOnceAsync(Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, CancellationToken ct)
+    private async Task<Result<bool>> ChangeOnceAsync(
+        Guid orderId, string actor, string action, Func<Order, DateTimeOffset, Task<Result<bool>>> change, bool lockPaidPayment, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (lockPaidPayment)
+        {
+            // Payment before order, the order every payment path (webhooks, refund news, disputes) locks them in. A
+            // refund's row checks its payment's key (a share lock on it), so locking the order alone and waiting on
+            // the payment later deadlocked against a webhook holding the payment and waiting for the order.
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT 1 FROM payments WHERE order_id = {orderId} AND status = {nameof(PaymentStatus.Succeeded)} ORDER BY id FOR UPDATE", ct);
+        }
+
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)

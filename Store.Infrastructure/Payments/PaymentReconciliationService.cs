@@ -61,7 +61,7 @@ public sealed class PaymentReconciliationService(
             }
 
             // Held money the repair above just captured was listed as held: it is not a paid order without a charge.
-            findings.AddRange(await PaidWithoutChargeAsync(gateway.Provider, since, listed.Value, capturedNow, ct));
+            findings.AddRange(await PaidWithoutChargeAsync(gateway, since, listed.Value, capturedNow, ct));
             findings.AddRange(await CompareRefundsAsync(gateway, since, ct));
         }
 
@@ -109,9 +109,21 @@ public sealed class PaymentReconciliationService(
             audit.Record(Actor, "payment.reconciled", "payment", local.Id.ToString(), new { local.OrderId, ProviderPaymentId = money.Id, Detail = detail, Repair = repair });
             await db.SaveChangesAsync(ct);
         }
+        else if (synced.IsSuccess && await SettledNowAsync(local.Id, money.Status, ct))
+        {
+            // The buyer's return or a webhook settled it between the listing and the payment's lock: nothing was missed.
+            return null;
+        }
 
         return new("charge-without-paid-order", gateway.Provider, money.Id, local.Id, local.OrderId,
             synced.IsSuccess ? detail : $"{detail} Repair failed: {synced.Error!.Message}", repair);
+    }
+
+    private async Task<bool> SettledNowAsync(Guid paymentId, ProviderPaymentStatus atProvider, CancellationToken ct)
+    {
+        var status = await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Status).FirstAsync(ct);
+        return status is PaymentStatus.Succeeded or PaymentStatus.Voided
+            || (status == PaymentStatus.Authorised && atProvider == ProviderPaymentStatus.Authorised && !options.Value.Stripe.CaptureOnPayment);
     }
 
     private async Task<IReadOnlyList<ReconciliationFinding>> CompareRefundsAsync(IPaymentGateway gateway, DateTimeOffset since, CancellationToken ct)
@@ -167,6 +179,13 @@ public sealed class PaymentReconciliationService(
         foreach (var refund in storeRefunds)
         {
             var known = refund.ProviderReference is not null && byId.TryGetValue(refund.ProviderReference, out var atProvider) ? atProvider : null;
+            if (known is null && refund.ProviderReference is not null && refund.ProviderPaymentId is not null)
+            {
+                // Made (and saved) after the listing above, by staff or a webhook meanwhile: ask about this payment again.
+                var again = await gateway.ListRefundsAsync(refund.ProviderPaymentId, null, ct);
+                known = again.IsSuccess ? again.Value.FirstOrDefault(r => r.Id == refund.ProviderReference) : null;
+            }
+
             if (known is { Succeeded: true } || known is { Status: "pending" })
             {
                 continue;
@@ -183,17 +202,28 @@ public sealed class PaymentReconciliationService(
     }
 
     private async Task<IEnumerable<ReconciliationFinding>> PaidWithoutChargeAsync(
-        string provider, DateTimeOffset since, IReadOnlyList<ProviderPayment> listed, IReadOnlySet<string> capturedNow, CancellationToken ct)
+        IPaymentGateway gateway, DateTimeOffset since, IReadOnlyList<ProviderPayment> listed, IReadOnlySet<string> capturedNow, CancellationToken ct)
     {
         // A provider's payment is created after the store's row, so every payment made since then is in the list.
         var captured = listed.Where(m => m.Status == ProviderPaymentStatus.Succeeded).Select(m => m.Id).Concat(capturedNow).ToHashSet();
         var paid = await db.Payments.AsNoTracking()
-            .Where(p => p.Provider == provider && p.Status == PaymentStatus.Succeeded && p.CreatedAt >= since)
+            .Where(p => p.Provider == gateway.Provider && p.Status == PaymentStatus.Succeeded && p.CreatedAt >= since)
             .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.OrderId, p.ProviderPaymentId, o.Number })
             .ToListAsync(ct);
-        return paid
-            .Where(p => p.ProviderPaymentId is null || !captured.Contains(p.ProviderPaymentId))
-            .Select(p => new ReconciliationFinding("paid-order-without-charge", provider, p.ProviderPaymentId, p.Id, p.OrderId,
-                $"Order #{p.Number} is paid, but {provider} shows no captured payment {p.ProviderPaymentId ?? "(none)"} for it; hold shipping and check with {provider}.", null));
+        var findings = new List<ReconciliationFinding>();
+        foreach (var p in paid.Where(p => p.ProviderPaymentId is null || !captured.Contains(p.ProviderPaymentId)))
+        {
+            // Listed as held or not at all, and paid now: the buyer's return or a webhook may have captured it after
+            // the listing. The provider is asked again before staff are told to hold a parcel.
+            if (p.ProviderPaymentId is not null && await gateway.GetAsync(p.ProviderPaymentId, ct) is { IsSuccess: true, Value.Status: ProviderPaymentStatus.Succeeded })
+            {
+                continue;
+            }
+
+            findings.Add(new ReconciliationFinding("paid-order-without-charge", gateway.Provider, p.ProviderPaymentId, p.Id, p.OrderId,
+                $"Order #{p.Number} is paid, but {gateway.Provider} shows no captured payment {p.ProviderPaymentId ?? "(none)"} for it; hold shipping and check with {gateway.Provider}.", null));
+        }
+
+        return findings;
     }
 }

@@ -23,6 +23,8 @@ public abstract class FakeProviderServer : IAsyncDisposable
     private readonly List<(string PathEnd, TimeSpan Delay)> delays = [];
     private WebApplication app = null!;
 
+    private const string RawBodyKey = "fake-provider.raw-body";
+
     protected Lock Gate { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
@@ -74,6 +76,9 @@ public abstract class FakeProviderServer : IAsyncDisposable
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
     }
 
+    /// <summary>The bytes of a call's body exactly as the store sent them.</summary>
+    protected static byte[] RawBody(HttpRequest request) => (byte[])request.HttpContext.Items[RawBodyKey]!;
+
     /// <summary>The provider's answer to one call, under the lock: (status, JSON body, or a redirect as "302 url").</summary>
     protected abstract (int Status, string Body) Answer(HttpRequest request, string path, JsonObject? body, string? idempotencyKey);
 
@@ -86,7 +91,11 @@ public abstract class FakeProviderServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var text = await new StreamReader(request.Body).ReadToEndAsync();
+        using var received = new MemoryStream();
+        await request.Body.CopyToAsync(received);
+        var bytes = received.ToArray();
+        context.Items[RawBodyKey] = bytes;
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
         var path = request.Path.Value ?? "";
         JsonObject? body = null;
         if (text.Length > 0 && request.ContentType?.Contains("json", StringComparison.Ordinal) == true)
@@ -151,7 +160,7 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
         if (answer.Body.Length > 0)
         {
-            context.Response.ContentType = "application/json";
+            context.Response.ContentType = answer.Body.StartsWith('<') ? "text/html; charset=utf-8" : "application/json";
             await context.Response.WriteAsync(answer.Body);
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -13,7 +14,8 @@ namespace Store.Tests.Support;
 /// ({"name", "message", "debug_id", "details": [{"issue", "description"}]}). It keeps PayPal's rules that matter:
 /// a bearer token from the client-credentials grant, PayPal-Request-Id answering the first response again, an
 /// order that must be approved before it is authorised, refunds up to what was captured. Its approval page
-/// (/checkoutnow?token=) approves the order and sends the buyer back to the order's return_url, as PayPal's does.
+/// (/checkoutnow?token=) has an Approve button that approves the order and sends the buyer back to the order's
+/// return_url, as PayPal's does. The browser journey (Store.E2E) runs the store against this same file.
 /// </summary>
 public sealed class PayPalTestDouble : FakeProviderServer
 {
@@ -25,6 +27,7 @@ public sealed class PayPalTestDouble : FakeProviderServer
 
     private readonly Dictionary<string, JsonObject> orders = [];
     private readonly Dictionary<string, string> tokens = [];
+    private readonly List<byte[]> verifiedEvents = [];
     private int sequence;
 
     public int TokensIssued { get; private set; }
@@ -74,10 +77,24 @@ public sealed class PayPalTestDouble : FakeProviderServer
 
     public string CaptureIdOf(string orderId) => (string)Payments(Order(orderId))["captures"]!.AsArray().Last()!["id"]!;
 
+    /// <summary>
+    /// The webhook_event of every verify-webhook-signature call, as the bytes the store sent: what PayPal checks its
+    /// signature against, so they must be the delivery's own.
+    /// </summary>
+    public IReadOnlyList<byte[]> VerifiedEvents
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return verifiedEvents.ToList();
+            }
+        }
+    }
+
     /// <summary>A webhook event as PayPal posts it, with the headers it signs it with (the stand-in's verify accepts them).</summary>
     public (string Json, Dictionary<string, string> Headers) Event(string type, JsonObject resource, string? signature = null)
     {
-        var transmission = Guid.NewGuid().ToString();
         var json = new JsonObject
         {
             ["id"] = "WH-" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(),
@@ -88,15 +105,21 @@ public sealed class PayPalTestDouble : FakeProviderServer
             ["summary"] = type,
             ["resource"] = resource,
         }.ToJsonString();
-        var headers = new Dictionary<string, string>
+        return (json, Headers(json, signature));
+    }
+
+    /// <summary>The PAYPAL-* headers PayPal sends with this exact body: its signature covers a checksum of the body's bytes.</summary>
+    public static Dictionary<string, string> Headers(string json, string? signature = null)
+    {
+        var transmission = Guid.NewGuid().ToString();
+        return new Dictionary<string, string>
         {
             ["PAYPAL-TRANSMISSION-ID"] = transmission,
             ["PAYPAL-TRANSMISSION-TIME"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["PAYPAL-TRANSMISSION-SIG"] = signature ?? Sign(transmission),
+            ["PAYPAL-TRANSMISSION-SIG"] = signature ?? Sign(transmission, Encoding.UTF8.GetBytes(json)),
             ["PAYPAL-CERT-URL"] = "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-double",
             ["PAYPAL-AUTH-ALGO"] = "SHA256withRSA",
         };
-        return (json, headers);
     }
 
     protected override string? KeyOf(HttpRequest request, JsonObject? body) =>
@@ -111,7 +134,7 @@ public sealed class PayPalTestDouble : FakeProviderServer
             return authorization == expected ? null : """{"error":"invalid_client","error_description":"Client Authentication failed"}""";
         }
 
-        if (path == "/checkoutnow")
+        if (path.StartsWith("/checkoutnow", StringComparison.Ordinal))
         {
             return null;
         }
@@ -127,7 +150,10 @@ public sealed class PayPalTestDouble : FakeProviderServer
         return (request.Method, segments) switch
         {
             ("POST", ["v1", "oauth2", "token"]) => Token(),
-            ("GET", ["checkoutnow"]) => (302, Approve(request.Query["token"].ToString())),
+            ("GET", ["checkoutnow"]) => ApprovalPage(request.Query["token"].ToString()),
+            ("POST", ["checkoutnow", "approve"]) => orders.ContainsKey(request.Query["token"].ToString())
+                ? (302, Approve(request.Query["token"].ToString()))
+                : NotFound("RESOURCE_NOT_FOUND", request.Query["token"].ToString()),
             ("POST", ["v2", "checkout", "orders"]) => Create(body!),
             ("GET", ["v2", "checkout", "orders", var id]) => orders.TryGetValue(id, out var order) ? (200, order.ToJsonString()) : NotFound("RESOURCE_NOT_FOUND", id),
             ("POST", ["v2", "checkout", "orders", var id, "authorize"]) => Authorize(id),
@@ -135,13 +161,40 @@ public sealed class PayPalTestDouble : FakeProviderServer
             ("POST", ["v2", "payments", "authorizations", var id, "void"]) => Void(id),
             ("GET", ["v2", "payments", "captures", var id]) => FindCapture(id) is { } capture ? (200, capture.Capture.ToJsonString()) : NotFound("RESOURCE_NOT_FOUND", id),
             ("POST", ["v2", "payments", "captures", var id, "refund"]) => Refund(id, body ?? []),
-            ("POST", ["v1", "notifications", "verify-webhook-signature"]) => Verify(body!),
+            ("POST", ["v1", "notifications", "verify-webhook-signature"]) => Verify(body!, RawBody(request)),
             _ => NotFound("RESOURCE_NOT_FOUND", path),
         };
     }
 
-    private static string Sign(string transmission) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes(transmission + "|" + WebhookId)));
+    // PayPal signs "transmission id|time|webhook id|CRC32 of the body" with its certificate; a keyed hash over the
+    // body's SHA-256 stands in for that here, keeping what matters: one changed byte of the body fails verification.
+    private static string Sign(string transmission, ReadOnlySpan<byte> body) =>
+        Convert.ToBase64String(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"{transmission}|{WebhookId}|{Convert.ToHexString(SHA256.HashData(body))}")));
+
+    /// <summary>The raw bytes of the request's "webhook_event" value, as they sit in the request body.</summary>
+    private static byte[]? RawWebhookEvent(byte[] request)
+    {
+        var reader = new Utf8JsonReader(request);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isEvent = reader.ValueTextEquals("webhook_event");
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isEvent)
+            {
+                return request[start..(int)reader.BytesConsumed];
+            }
+        }
+
+        return null;
+    }
 
     private static JsonObject Payments(JsonObject order) => order["purchase_units"]![0]!["payments"]!.AsObject();
 
@@ -211,6 +264,30 @@ public sealed class PayPalTestDouble : FakeProviderServer
         };
         orders[id] = order;
         return (200, order.ToJsonString());
+    }
+
+    /// <summary>PayPal's page where the buyer signs in and approves: here one button, which approves and sends the buyer back.</summary>
+    private (int, string) ApprovalPage(string token)
+    {
+        if (!orders.TryGetValue(token, out var order))
+        {
+            return NotFound("RESOURCE_NOT_FOUND", token);
+        }
+
+        var amount = order["purchase_units"]![0]!["amount"]!;
+        var brand = (string?)order["payment_source"]?["paypal"]?["experience_context"]?["brand_name"] ?? "the merchant";
+        var html = $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>PayPal (test double)</title></head>
+            <body>
+              <h1>Pay with PayPal</h1>
+              <p data-testid="paypal-amount">{System.Net.WebUtility.HtmlEncode($"{(string?)amount["value"]} {(string?)amount["currency_code"]}")} to {System.Net.WebUtility.HtmlEncode(brand)}</p>
+              <form method="post" action="/checkoutnow/approve?token={Uri.EscapeDataString(token)}">
+                <button type="submit" data-testid="paypal-approve">Approve</button>
+              </form>
+            </body></html>
+            """;
+        return (200, html);
     }
 
     private (int, string) Authorize(string id)
@@ -335,11 +412,17 @@ public sealed class PayPalTestDouble : FakeProviderServer
         return (201, refund.ToJsonString());
     }
 
-    private (int, string) Verify(JsonObject body)
+    private (int, string) Verify(JsonObject body, byte[] raw)
     {
         var transmission = (string?)body["transmission_id"];
-        var ok = (string?)body["webhook_id"] == WebhookId && transmission is not null && (string?)body["transmission_sig"] == Sign(transmission)
-            && body["webhook_event"]?["id"] is not null && (string?)body["auth_algo"] == "SHA256withRSA";
+        var webhookEvent = RawWebhookEvent(raw);
+        if (webhookEvent is not null)
+        {
+            verifiedEvents.Add(webhookEvent);
+        }
+
+        var ok = (string?)body["webhook_id"] == WebhookId && transmission is not null && webhookEvent is not null
+            && (string?)body["transmission_sig"] == Sign(transmission, webhookEvent) && (string?)body["auth_algo"] == "SHA256withRSA";
         return (200, new JsonObject { ["verification_status"] = ok ? "SUCCESS" : "FAILURE" }.ToJsonString());
     }
 }

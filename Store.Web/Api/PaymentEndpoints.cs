@@ -77,14 +77,13 @@ public static class PaymentEndpoints
     private static async Task<Results<Ok<StripeWebhookAnswer>, ProblemHttpResult>> PayPalWebhookAsync(
         HttpRequest request, PayPalWebhookService webhooks, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
         var headers = new PayPalWebhookHeaders(
             Header(request, "PAYPAL-TRANSMISSION-ID"),
             Header(request, "PAYPAL-TRANSMISSION-TIME"),
             Header(request, "PAYPAL-TRANSMISSION-SIG"),
             Header(request, "PAYPAL-CERT-URL"),
             Header(request, "PAYPAL-AUTH-ALGO"));
-        var handled = await webhooks.HandleAsync(await reader.ReadToEndAsync(ct), headers, ct);
+        var handled = await webhooks.HandleAsync(await BodyAsync(request, ct), headers, ct);
         return handled.IsSuccess ? TypedResults.Ok(new StripeWebhookAnswer(handled.Value)) : ApiResults.Problem(handled.Error!);
     }
 
@@ -92,13 +91,20 @@ public static class PaymentEndpoints
         HttpRequest request, SquareWebhookService webhooks, CancellationToken ct)
     {
         // Square signs the exact bytes it sent, so the body is read as it came, never bound.
-        using var reader = new StreamReader(request.Body);
-        var handled = await webhooks.HandleAsync(await reader.ReadToEndAsync(ct), Header(request, "x-square-hmacsha256-signature"), ct);
+        var handled = await webhooks.HandleAsync(await BodyAsync(request, ct), Header(request, "x-square-hmacsha256-signature"), ct);
         return handled.IsSuccess ? TypedResults.Ok(new StripeWebhookAnswer(handled.Value)) : ApiResults.Problem(handled.Error!);
     }
 
     private static Ok<PaymentMethodsAnswer> Methods(PaymentService service) =>
         TypedResults.Ok(new PaymentMethodsAnswer([.. service.OfferedMethods().Select(m => new PaymentMethodSummary(m, PaymentMethodNames.Of(m)))]));
+
+    /// <summary>The body's bytes as they came (not decoded to text and back), for signatures made over them.</summary>
+    private static async Task<ReadOnlyMemory<byte>> BodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
+    }
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value.ToString() : null;

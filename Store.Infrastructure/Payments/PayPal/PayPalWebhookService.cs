@@ -14,7 +14,8 @@ public sealed record PayPalWebhookHeaders(string? TransmissionId, string? Transm
 /// <summary>
 /// PayPal's webhook: the delivery is proven by asking PayPal itself (verify-webhook-signature, through the client
 /// generated from the Webhooks description), which checks the certificate chain and the signature over the
-/// transmission id, time, webhook id and body. Like Stripe's, an event is only a nudge: the order is read back
+/// transmission id, time, webhook id and a checksum of the body; so the event goes back to it as the very bytes that
+/// were posted (PayPal's docs: "the webhook event exactly as received"), never parsed and re-serialised. Like Stripe's, an event is only a nudge: the order is read back
 /// from PayPal under the payment's lock, each event id is recorded in the same transaction as its effect and
 /// handled once. Refunds (PAYMENT.CAPTURE.REFUNDED / REVERSED) go to <see cref="ProviderRefundService"/>, disputes
 /// (CUSTOMER.DISPUTE.*) to <see cref="DisputeService"/>; both name only the capture, whose order PayPal tells.
@@ -31,7 +32,8 @@ public sealed class PayPalWebhookService(
     /// <summary>Who the timeline and audit log name for what PayPal reports on its own (a dashboard refund, a dispute).</summary>
     public const string Actor = "paypal";
 
-    public async Task<Result<PaymentSyncOutcome>> HandleAsync(string json, PayPalWebhookHeaders headers, CancellationToken ct = default)
+    /// <param name="body">The body exactly as posted: PayPal's verification is asked about these bytes, not a re-serialised copy.</param>
+    public async Task<Result<PaymentSyncOutcome>> HandleAsync(ReadOnlyMemory<byte> body, PayPalWebhookHeaders headers, CancellationToken ct = default)
     {
         var webhookId = options.Value.PayPal.WebhookId;
         if (string.IsNullOrWhiteSpace(webhookId) || gateways.Find(PayPalPaymentGateway.Name) is not PayPalPaymentGateway gateway)
@@ -39,16 +41,7 @@ public sealed class PayPalWebhookService(
             return DomainError.NotFound("webhook.disabled", "PayPal webhooks are not configured on this store.");
         }
 
-        Event? paypalEvent;
-        try
-        {
-            paypalEvent = JsonSerializer.Deserialize<Event>(json);
-        }
-        catch (JsonException)
-        {
-            paypalEvent = null;
-        }
-
+        var paypalEvent = Event.FromReceived(body);
         if (paypalEvent?.Id is null || paypalEvent.Event_type is null || paypalEvent.Resource is not JsonElement resource || resource.ValueKind != JsonValueKind.Object
             || headers.TransmissionId is null || headers.TransmissionSig is null || headers.AuthAlgo is null
             || !Uri.TryCreate(headers.CertUrl, UriKind.Absolute, out var certUrl)

@@ -27,9 +27,23 @@ public sealed class SquareWebhookService(
     public const string Actor = "square";
 
     public static string Sign(string signatureKey, string notificationUrl, string body) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signatureKey), Encoding.UTF8.GetBytes(notificationUrl + body)));
+        Sign(signatureKey, notificationUrl, Encoding.UTF8.GetBytes(body));
 
-    public async Task<Result<PaymentSyncOutcome>> HandleAsync(string json, string? signature, CancellationToken ct = default)
+    /// <summary>
+    /// Over the URL as configured (the one entered in Square's subscription, not the address this request reached
+    /// through a proxy) followed by the body's own bytes, not a decoded and re-encoded copy.
+    /// </summary>
+    public static string Sign(string signatureKey, string notificationUrl, ReadOnlySpan<byte> body)
+    {
+        var url = Encoding.UTF8.GetBytes(notificationUrl);
+        var signed = new byte[url.Length + body.Length];
+        url.CopyTo(signed, 0);
+        body.CopyTo(signed.AsSpan(url.Length));
+        return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signatureKey), signed));
+    }
+
+    /// <param name="body">The body exactly as posted: Square signs these bytes.</param>
+    public async Task<Result<PaymentSyncOutcome>> HandleAsync(ReadOnlyMemory<byte> body, string? signature, CancellationToken ct = default)
     {
         var square = options.Value.Square;
         if (string.IsNullOrWhiteSpace(square.WebhookSignatureKey) || string.IsNullOrWhiteSpace(square.WebhookUrl) || !square.IsConfigured)
@@ -37,7 +51,7 @@ public sealed class SquareWebhookService(
             return DomainError.NotFound("webhook.disabled", "Square webhooks are not configured on this store.");
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(square.WebhookSignatureKey, square.WebhookUrl, json));
+        var expected = Encoding.ASCII.GetBytes(Sign(square.WebhookSignatureKey, square.WebhookUrl, body.Span));
         if (signature is null || !CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
         {
             logger.LogWarning("Rejected a Square webhook: the signature does not match");
@@ -47,7 +61,7 @@ public sealed class SquareWebhookService(
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(body);
             root = document.RootElement.Clone();
         }
         catch (JsonException)

@@ -87,6 +87,44 @@ public class PayPalPaymentGatewayTests(PayPalFixture paypal) : IClassFixture<Pay
     }
 
     [Fact]
+    public async Task Webhook_WhenTheBodyHasItsOwnSpacingKeyOrderAndEscapes_SendsPayPalTheEventByteForByteAndPays()
+    {
+        var s = await StartedAsync(skip: 20);
+        paypal.PayPal.Approve(s.PayPalOrderId);
+        var eventId = "WH-RAW-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var resource = paypal.PayPal.Order(s.PayPalOrderId).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+        // As PayPal may lay it out: its own key order and spacing, \u escapes, an escaped slash and raw UTF-8, none of
+        // which survive a parse and re-serialisation unchanged.
+        var json = "{\n  \"summary\" : \"Checkout order approved \\u00e9\\u2713 \\/ caf\u00e9\",\r\n\t\"event_type\":\"CHECKOUT.ORDER.APPROVED\",\n"
+            + $"  \"resource\":  {resource},\n  \"id\" : \"{eventId}\", \"event_version\":\"1.0\",  \"resource_type\" :\"checkout-order\",\n"
+            + "  \"create_time\": \"2026-12-03T10:00:00.000Z\"\n}";
+
+        using var response = await PostWebhookAsync(json, PayPalTestDouble.Headers(json));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Completed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var sent = Assert.Single(paypal.PayPal.VerifiedEvents, e => Encoding.UTF8.GetString(e).Contains(eventId, StringComparison.Ordinal));
+        Assert.Equal(Encoding.UTF8.GetBytes(json), sent);
+        Assert.Equal(OrderStatus.Paid, (await StripeScenario.OrderAsync(paypal, s.Order.OrderId)).Status);
+    }
+
+    [Fact]
+    public async Task Webhook_WhenTheBodyWasChangedAfterPayPalSignedIt_AnswersBadRequestAndChangesNothing()
+    {
+        var s = await StartedAsync(skip: 21);
+        paypal.PayPal.Approve(s.PayPalOrderId);
+        var (json, headers) = paypal.PayPal.Event("CHECKOUT.ORDER.APPROVED", paypal.PayPal.Order(s.PayPalOrderId));
+
+        // The same event, only spaced differently: PayPal's signature covers the bytes.
+        using var response = await PostWebhookAsync(json.Replace(",\"", ", \"", StringComparison.Ordinal), headers);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(OrderStatus.AwaitingPayment, (await StripeScenario.OrderAsync(paypal, s.Order.OrderId)).Status);
+        Assert.DoesNotContain(paypal.PayPal.Calls, c => c.Path.EndsWith("/authorize", StringComparison.Ordinal) && c.Path.Contains(s.PayPalOrderId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reconcile_WhenTheReturnAndTheWebhookWereLost_FindsTheApprovedOrderAndCompletesItOnce()
     {
         var s = await StartedAsync(skip: 3, units: 4, quantity: 2);

@@ -87,6 +87,34 @@ public class SquarePaymentGatewayTests(SquareFixture square) : IClassFixture<Squ
     }
 
     [Fact]
+    public async Task Webhook_WhenAProxyRewroteTheHostAndTheBodyIsSpacedItsOwnWay_IsVerifiedOverTheConfiguredUrlAndTheRawBytes()
+    {
+        var s = await StartedAsync(skip: 8);
+        var paymentId = square.Square.PayOnHostedPage(s.SquareOrderId);
+        var (compact, _) = square.Square.Event("payment.updated", "payment", square.Square.Payment(paymentId));
+
+        // Square's own layout, with an escape ("\u0044" is "D") and raw UTF-8 that a re-serialisation would change.
+        var json = JsonNode.Parse(compact)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })
+            .Replace("\"MLDOUBLE\"", "\"ML\\u0044OUBLE\"", StringComparison.Ordinal)
+            .Replace("\"merchant_id\"", "\"note\": \"caf\u00e9\",\n  \"merchant_id\"", StringComparison.Ordinal);
+
+        // The store sits behind a proxy: the request reaches it as http://store-internal:8080/..., while Square
+        // signed the URL of its subscription (the configured WebhookUrl).
+        var reachedUrl = "http://store-internal:8080/api/payments/square/webhook";
+        using var overReachedUrl = await PostWebhookAsync(json, SquareWebhookService.Sign(SquareTestDouble.SignatureKey, reachedUrl, json), behindProxy: true);
+        using var overReserialised = await PostWebhookAsync(json, SquareWebhookService.Sign(SquareTestDouble.SignatureKey, SquareTestDouble.NotificationUrl, compact), behindProxy: true);
+        var afterRefusals = await StripeScenario.OrderAsync(square, s.Order.OrderId);
+        using var overConfiguredUrl = await PostWebhookAsync(json, SquareWebhookService.Sign(SquareTestDouble.SignatureKey, SquareTestDouble.NotificationUrl, json), behindProxy: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, overReachedUrl.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, overReserialised.StatusCode);
+        Assert.Equal(OrderStatus.AwaitingPayment, afterRefusals.Status);
+        Assert.Equal(HttpStatusCode.OK, overConfiguredUrl.StatusCode);
+        Assert.Contains("Completed", await overConfiguredUrl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Paid, (await StripeScenario.OrderAsync(square, s.Order.OrderId)).Status);
+    }
+
+    [Fact]
     public async Task Reconcile_WhenTheWebhookWasLost_FindsThePaymentAndCompletesTheOrderOnce()
     {
         var s = await StartedAsync(skip: 3, units: 4, quantity: 2);
@@ -175,10 +203,18 @@ public class SquarePaymentGatewayTests(SquareFixture square) : IClassFixture<Squ
         Assert.Equal(100, order.RefundedMinor);
     }
 
-    private async Task<HttpResponseMessage> PostWebhookAsync(string json, string signature)
+    private async Task<HttpResponseMessage> PostWebhookAsync(string json, string signature, bool behindProxy = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/square/webhook") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("x-square-hmacsha256-signature", signature);
+        if (behindProxy)
+        {
+            request.Headers.Host = "store-internal:8080";
+            request.Headers.Add("X-Forwarded-Host", "edge.example.net");
+            request.Headers.Add("X-Forwarded-Proto", "http");
+            request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        }
+
         return await square.App.CreateClient().SendAsync(request);
     }
 
