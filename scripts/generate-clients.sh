@@ -24,6 +24,18 @@ generate $ups/openapi/Rating.yaml $ups/Generated/UpsRatingClient.cs $ups_ns.Rati
 generate $ups/openapi/Shipping.yaml $ups/Generated/UpsShippingClient.cs $ups_ns.Shipping UpsShippingClient UpsShippingClientException /generateOptionalParameters:true /generateExceptionClasses:true
 generate $ups/openapi/Tracking.yaml $ups/Generated/UpsTrackingClient.cs $ups_ns.Tracking UpsTrackingClient UpsTrackingClientException /generateOptionalParameters:true /generateExceptionClasses:true
 
+usps=Store.Infrastructure/Shipping/Carriers/Usps
+usps_ns=Store.Infrastructure.Shipping.Carriers.Usps.Generated
+generate $usps/openapi/domestic-prices.yaml $usps/Generated/UspsPricesClient.cs $usps_ns.Prices UspsPricesClient UspsPricesClientException /generateOptionalParameters:true /generateExceptionClasses:true
+generate $usps/openapi/labels.yaml $usps/Generated/UspsLabelsClient.cs $usps_ns.Labels UspsLabelsClient UspsLabelsClientException /generateOptionalParameters:true /generateExceptionClasses:true
+generate $usps/openapi/tracking.yaml $usps/Generated/UspsTrackingClient.cs $usps_ns.Tracking UspsTrackingClient UspsTrackingClientException /generateOptionalParameters:true /generateExceptionClasses:true
+
+fedex=Store.Infrastructure/Shipping/Carriers/FedEx
+fedex_ns=Store.Infrastructure.Shipping.Carriers.FedEx.Generated
+generate $fedex/openapi/rate.json $fedex/Generated/FedExRateClient.cs $fedex_ns.Rate FedExRateClient FedExRateClientException /generateOptionalParameters:true /generateExceptionClasses:true
+generate $fedex/openapi/ship.json $fedex/Generated/FedExShipClient.cs $fedex_ns.Ship FedExShipClient FedExShipClientException /generateOptionalParameters:true /generateExceptionClasses:true
+generate $fedex/openapi/track.json $fedex/Generated/FedExTrackClient.cs $fedex_ns.Track FedExTrackClient FedExTrackClientException /generateOptionalParameters:true /generateExceptionClasses:true
+
 payments=(/useHttpRequestMessageCreationMethod:false /clientBaseClass: /generateDtoTypes:true
   /arrayType:System.Collections.Generic.List /arrayInstanceType:System.Collections.Generic.List
   /dictionaryType:System.Collections.Generic.Dictionary /dictionaryInstanceType:System.Collections.Generic.Dictionary

@@ -13,4 +13,8 @@ public sealed class CarrierOptions
     public TimeSpan RateCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     public UpsOptions Ups { get; set; } = new();
+
+    public UspsOptions Usps { get; set; } = new();
+
+    public FedExOptions FedEx { get; set; } = new();
 }

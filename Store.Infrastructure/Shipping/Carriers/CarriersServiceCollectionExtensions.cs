@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Store.Infrastructure.Shipping.Carriers.FedEx;
 using Store.Infrastructure.Shipping.Carriers.Ups;
+using Store.Infrastructure.Shipping.Carriers.Usps;
 
 namespace Store.Infrastructure.Shipping.Carriers;
 
@@ -15,6 +17,16 @@ public static class CarriersServiceCollectionExtensions
         services.AddSingleton<CarrierTokenCache>();
         services.AddSingleton<CarrierHealth>();
         services.AddSingleton<IShippingCarrier, UpsCarrier>();
+        services.AddHttpClient(UspsCarrier.HttpClientName);
+        services.AddSingleton<UspsCarrier>();
+        services.AddSingleton<IShippingCarrier>(sp => sp.GetRequiredService<UspsCarrier>());
+        services.AddSingleton<ICarrierLabels>(sp => sp.GetRequiredService<UspsCarrier>());
+        services.AddSingleton<ICarrierTracking>(sp => sp.GetRequiredService<UspsCarrier>());
+        services.AddHttpClient(FedExCarrier.HttpClientName);
+        services.AddSingleton<FedExCarrier>();
+        services.AddSingleton<IShippingCarrier>(sp => sp.GetRequiredService<FedExCarrier>());
+        services.AddSingleton<ICarrierLabels>(sp => sp.GetRequiredService<FedExCarrier>());
+        services.AddSingleton<ICarrierTracking>(sp => sp.GetRequiredService<FedExCarrier>());
         services.AddSingleton<LiveShippingRates>();
         return services;
     }
