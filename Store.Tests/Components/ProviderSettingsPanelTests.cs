@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Store.Infrastructure.Data;
 using Store.Infrastructure.Identity;
+using Store.Infrastructure.Settings.Providers;
 using Store.Tests.Support;
 using Store.Web.Admin.Settings;
 using Store.Web.Identity;
@@ -28,7 +29,7 @@ public class ProviderSettingsPanelTests : AdminPageContext, IClassFixture<Databa
         var cut = Render<ProviderSettingsPanel>();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=providers-read-only]")), TimeSpan.FromSeconds(15));
-        Assert.Equal(4, cut.FindAll("[data-testid=provider]").Count);
+        Assert.Equal(ProviderDescriptors.All.Count, cut.FindAll("[data-testid=provider]").Count);
         Assert.Empty(cut.FindAll("[data-testid=secret-replace]"));
         Assert.Empty(cut.FindAll("input[type=password]"));
         Assert.Empty(cut.FindAll("[data-testid=providers-save]"));

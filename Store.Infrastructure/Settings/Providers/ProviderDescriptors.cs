@@ -58,7 +58,34 @@ public static class ProviderDescriptors
         ],
         ["ClientId", "ClientSecret", "AccountNumber"]);
 
-    public static readonly IReadOnlyList<ProviderDescriptor> All = [Stripe, PayPal, Square, Ups];
+    public static readonly ProviderDescriptor FedEx = new(
+        "fedex",
+        "FedEx",
+        ProviderKind.Carrier,
+        [
+            new("Carriers:FedEx:ClientId", "API key"),
+            new("Carriers:FedEx:ClientSecret", "Secret key", Secret: true),
+            new("Carriers:FedEx:AccountNumber", "Account number"),
+            new("Carriers:FedEx:PhoneNumber", "Shipper's phone number (labels)"),
+            new("Carriers:FedEx:BaseUrl", "API base URL (production: https://apis.fedex.com/)", Kind: ProviderFieldKind.Url),
+        ],
+        ["ClientId", "ClientSecret", "AccountNumber"]);
+
+    public static readonly ProviderDescriptor Usps = new(
+        "usps",
+        "USPS",
+        ProviderKind.Carrier,
+        [
+            new("Carriers:Usps:ClientId", "Consumer key"),
+            new("Carriers:Usps:ClientSecret", "Consumer secret", Secret: true),
+            new("Carriers:Usps:Crid", "CRID (labels)"),
+            new("Carriers:Usps:Mid", "MID (labels)"),
+            new("Carriers:Usps:AccountNumber", "EPS account number (labels)"),
+            new("Carriers:Usps:BaseUrl", "API base URL (production: https://apis.usps.com/)", Kind: ProviderFieldKind.Url),
+        ],
+        ["ClientId", "ClientSecret"]);
+
+    public static readonly IReadOnlyList<ProviderDescriptor> All = [Stripe, PayPal, Square, Ups, FedEx, Usps];
 
     public static IEnumerable<ProviderDescriptor> Payments => All.Where(p => p.Kind == ProviderKind.Payment);
 
