@@ -20,6 +20,7 @@ using Store.Infrastructure.Ordering;
 using Store.Infrastructure.Outbox;
 using Store.Infrastructure.Payments;
 using Store.Infrastructure.Settings;
+using Store.Infrastructure.Settings.Providers;
 using Store.Infrastructure.Shipping.Carriers;
 
 namespace Store.Infrastructure;
@@ -64,6 +65,7 @@ public static class DependencyInjection
 
         var retries = configuration.GetSection(DatabaseRetryOptions.Section).Get<DatabaseRetryOptions>() ?? new DatabaseRetryOptions();
         services.AddStoreSettings(configuration, connectionString);
+        services.AddProviderSettings(configuration, connectionString);
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddStoreCaching(configuration, connectionString);

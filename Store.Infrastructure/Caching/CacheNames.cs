@@ -9,5 +9,8 @@ public static class CacheNames
     /// <summary><see cref="Checkout.RatesCache"/>: tax and shipping zones and methods.</summary>
     public const string Rates = "rates";
 
-    public static readonly IReadOnlyList<string> All = [Catalog, Rates];
+    /// <summary><see cref="Settings.Providers.ProviderSettingsSource"/>: payment and carrier credentials saved on the settings page.</summary>
+    public const string Providers = "providers";
+
+    public static readonly IReadOnlyList<string> All = [Catalog, Rates, Providers];
 }

@@ -1,5 +1,6 @@
 using Store.Infrastructure.Catalog;
 using Store.Infrastructure.Checkout;
+using Store.Infrastructure.Settings.Providers;
 
 namespace Store.Infrastructure.Caching;
 
@@ -7,7 +8,7 @@ namespace Store.Infrastructure.Caching;
 /// This instance's caches, dropped on a message from another instance (never re-broadcast), and all of them when the
 /// listener had to reconnect: messages sent while it was away are lost, so nothing cached before can be trusted.
 /// </summary>
-public sealed class LocalCaches(CatalogCache catalog, RatesCache rates, CacheInstance instance)
+public sealed class LocalCaches(CatalogCache catalog, RatesCache rates, ProviderSettingsSource providers, CacheInstance instance)
 {
     public void Drop(string cache)
     {
@@ -19,6 +20,9 @@ public sealed class LocalCaches(CatalogCache catalog, RatesCache rates, CacheIns
             case CacheNames.Rates:
                 rates.Invalidate();
                 break;
+            case CacheNames.Providers:
+                providers.Invalidate();
+                break;
         }
 
         instance.CountReceived();
@@ -28,5 +32,6 @@ public sealed class LocalCaches(CatalogCache catalog, RatesCache rates, CacheIns
     {
         catalog.InvalidateLocal();
         rates.Invalidate();
+        providers.Invalidate();
     }
 }

@@ -105,6 +105,7 @@ public static class DatabaseInitializer
     {
         // The saved settings exist only now: read them before anything below uses the store's name or currency.
         await sp.GetRequiredService<ShopSettingsSource>().ReloadAsync(ct);
+        await sp.GetRequiredService<Settings.Providers.ProviderSettingsSource>().ReloadAsync(ct);
         var options = sp.GetRequiredService<IOptionsMonitor<ShopOptions>>().CurrentValue;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store.Setup");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();

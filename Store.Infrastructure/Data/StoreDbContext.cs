@@ -66,6 +66,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : I
     public DbSet<Promotions.StoredPromotion> Promotions => Set<Promotions.StoredPromotion>();
     public DbSet<Promotions.PromotionRedemption> PromotionRedemptions => Set<Promotions.PromotionRedemption>();
     public DbSet<Settings.StoredSetting> Settings => Set<Settings.StoredSetting>();
+    public DbSet<Settings.Providers.StoredProviderSetting> ProviderSettings => Set<Settings.Providers.StoredProviderSetting>();
     public DbSet<Domain.Customers.SavedAddress> SavedAddresses => Set<Domain.Customers.SavedAddress>();
 
     /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>

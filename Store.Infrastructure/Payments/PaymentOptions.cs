@@ -8,8 +8,11 @@ public sealed class PaymentOptions
 {
     public const string Section = "Store:Payments";
 
-    /// <summary>"test" (the built-in provider, default), "stripe", "paypal" or "square".</summary>
+    /// <summary>"test" (the built-in provider, default), "stripe", "paypal" or "square": the one method offered when <see cref="Methods"/> is empty.</summary>
     public string Provider { get; set; } = TestPaymentGateway.Name;
+
+    /// <summary>The methods shoppers choose from, in order ("stripe,paypal"); each is offered only while configured.</summary>
+    public string? Methods { get; set; }
 
     public StripeOptions Stripe { get; set; } = new();
 

@@ -45,11 +45,28 @@ public sealed class PaymentService(
 
     /// <summary>Starts a payment for an unpaid order, or returns the one already waiting for the shopper.</summary>
     public Task<Result<PaymentView>> StartAsync(Guid orderId, string? customerId, CancellationToken ct = default) =>
-        db.RetriableAsync(token => StartOnceAsync(orderId, customerId, token), ct);
+        StartAsync(orderId, customerId, null, ct);
 
-    private async Task<Result<PaymentView>> StartOnceAsync(Guid orderId, string? customerId, CancellationToken ct)
+    /// <summary>
+    /// Starts a payment with the method the shopper chose (one of <see cref="PaymentGateways.Offered"/>), or returns
+    /// the one already waiting with that method. Without a method, the method of the payment already waiting (when
+    /// still offered) or else the first offered; a method not offered is refused and nothing is written.
+    /// </summary>
+    public Task<Result<PaymentView>> StartAsync(Guid orderId, string? customerId, string? method, CancellationToken ct = default) =>
+        db.RetriableAsync(token => StartOnceAsync(orderId, customerId, method, token), ct);
+
+    /// <summary>The payment methods shoppers choose from now, in the owner's order.</summary>
+    public IReadOnlyList<string> OfferedMethods() => gateways.Offered;
+
+    private async Task<Result<PaymentView>> StartOnceAsync(Guid orderId, string? customerId, string? method, CancellationToken ct)
     {
-        var gateway = gateways.Current;
+        var chosen = gateways.ForNewPayment(method);
+        if (!chosen.IsSuccess)
+        {
+            return chosen.Error!;
+        }
+
+        var gateway = chosen.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
@@ -61,6 +78,15 @@ public sealed class PaymentService(
         if (order.Status != OrderStatus.AwaitingPayment)
         {
             return DomainError.Conflict("order.state", $"Order #{order.Number} is {order.Status} and takes no payment.");
+        }
+
+        if (string.IsNullOrWhiteSpace(method))
+        {
+            // Resuming (the shopper came back from a provider's page): the attempt already waiting, not a second one elsewhere.
+            var offered = gateways.Offered;
+            var waiting = await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending && offered.Contains(p.Provider))
+                .OrderByDescending(p => p.CreatedAt).Select(p => p.Provider).FirstOrDefaultAsync(ct);
+            gateway = waiting is null ? gateway : gateways.For(waiting);
         }
 
         var holdUntil = (DateTimeOffset?)null;

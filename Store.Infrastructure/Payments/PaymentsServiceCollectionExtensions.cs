@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Store.Infrastructure.Payments.PayPal;
 using Store.Infrastructure.Payments.Square;
+using Store.Infrastructure.Settings.Providers;
 
 namespace Store.Infrastructure.Payments;
 
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// The payment providers: the test provider always, and each remote one whose credentials are configured, also
-    /// when another takes new payments, so its earlier payments still refund and reconcile.
+    /// The payment providers: the test provider always, and each remote one whose credentials are configured (in
+    /// configuration or on the settings page), also when it is not offered, so its earlier payments still refund and reconcile.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,25 +32,13 @@ public static class PaymentsServiceCollectionExtensions
                 "Store:Payments:Provider \"square\" needs Store:Payments:Square:AccessToken, LocationId, WebhookSignatureKey and WebhookUrl.")
             .ValidateOnStart();
 
-        services.AddSingleton<IPaymentGateway, TestPaymentGateway>();
-        var section = configuration.GetSection(PaymentOptions.Section);
-        if (!string.IsNullOrWhiteSpace(section["Stripe:SecretKey"]))
+        // Per use from IOptionsMonitor, as ShopOptions: credentials saved on the settings page apply from the next request.
+        services.AddTransient<IOptions<PaymentOptions>>(sp =>
         {
-            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
-        }
-
-        if (!string.IsNullOrWhiteSpace(section["PayPal:ClientId"]) && !string.IsNullOrWhiteSpace(section["PayPal:ClientSecret"]))
-        {
-            // One instance: it owns the HTTP client and the cached OAuth token.
-            services.AddSingleton<PayPalPaymentGateway>();
-            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<PayPalPaymentGateway>());
-        }
-
-        if (!string.IsNullOrWhiteSpace(section["Square:AccessToken"]) && !string.IsNullOrWhiteSpace(section["Square:LocationId"]))
-        {
-            services.AddSingleton<SquarePaymentGateway>();
-            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SquarePaymentGateway>());
-        }
+            sp.GetRequiredService<ProviderSettingsSource>().RefreshIfStale();
+            return Options.Create(sp.GetRequiredService<IOptionsMonitor<PaymentOptions>>().CurrentValue);
+        });
+        services.AddSingleton<PaymentGatewayRegistry>();
 
         services.AddScoped<StripeWebhookService>();
         services.AddScoped<PayPalWebhookService>();

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -22,8 +23,12 @@ public abstract class AdminPageContext : BunitContext, IAsyncLifetime
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build());
         Services.AddScoped<Store.Web.Identity.CurrentStaff>();
-        AddAuthorization().SetAuthorized(user);
+        Auth = AddAuthorization();
+        Auth.SetAuthorized(user);
     }
+
+    /// <summary>The signed-in staff member's roles and policies, for pages that check them.</summary>
+    protected BunitAuthorizationContext Auth { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -7,7 +7,13 @@ using Store.Infrastructure.Payments.Square;
 
 namespace Store.Web.Api;
 
-public sealed record StartPaymentRequest(Guid OrderId);
+/// <summary>Method: one of GET /api/payments/methods ("stripe", "paypal", …); omitted, the payment already waiting or the first offered.</summary>
+public sealed record StartPaymentRequest(Guid OrderId, string? Method = null);
+
+/// <summary>The payment methods a shopper may choose, in the store's order; the first is the default.</summary>
+public sealed record PaymentMethodsAnswer(IReadOnlyList<PaymentMethodSummary> Methods);
+
+public sealed record PaymentMethodSummary(string Method, string Name);
 
 /// <summary>What the test provider's hosted page asks for: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined.</summary>
 public sealed record TestCardRequest(string? Number, string? Expiry, string? Cvc);
@@ -22,7 +28,7 @@ public static class PaymentEndpoints
 
         payments.MapPost("/", async Task<Results<Created<PaymentView>, ProblemHttpResult>> (StartPaymentRequest request, PaymentService service, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var started = await service.StartAsync(request.OrderId, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+            var started = await service.StartAsync(request.OrderId, user.FindFirstValue(ClaimTypes.NameIdentifier), request.Method, ct);
             return started.IsSuccess
                 ? TypedResults.Created(started.Value.RedirectUrl, started.Value)
                 : ApiResults.Problem(started.Error!);
@@ -31,7 +37,11 @@ public static class PaymentEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .ProducesProblem(StatusCodes.Status502BadGateway)
-        .WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay. Honours Idempotency-Key.");
+        .WithSummary("Starts (or resumes) a payment for an unpaid order; send the shopper to redirectUrl to pay. Honours Idempotency-Key.")
+        .WithDescription("method picks one of GET /api/payments/methods; a method the store does not offer is a 422 and starts nothing.");
+
+        payments.MapGet("/methods", Methods)
+            .WithSummary("The payment methods the shopper may choose, in the store's order (the first is the default).");
 
         payments.MapGet("/{id:guid}", FindAsync)
             .WithSummary("A payment's state, for an app to read after the shopper comes back from redirectUrl.")
@@ -84,6 +94,9 @@ public static class PaymentEndpoints
         var handled = await webhooks.HandleAsync(await BodyAsync(request, ct), Header(request, "x-square-hmacsha256-signature"), ct);
         return handled.IsSuccess ? TypedResults.Ok(new StripeWebhookAnswer(handled.Value)) : ApiResults.Problem(handled.Error!);
     }
+
+    private static Ok<PaymentMethodsAnswer> Methods(PaymentService service) =>
+        TypedResults.Ok(new PaymentMethodsAnswer([.. service.OfferedMethods().Select(m => new PaymentMethodSummary(m, PaymentMethodNames.Of(m)))]));
 
     /// <summary>The body's bytes as they came (not decoded to text and back), for signatures made over them.</summary>
     private static async Task<ReadOnlyMemory<byte>> BodyAsync(HttpRequest request, CancellationToken ct)

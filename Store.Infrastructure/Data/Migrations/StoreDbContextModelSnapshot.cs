@@ -3006,6 +3006,38 @@ namespace Store.Infrastructure.Data.Migrations
                     b.ToTable("search_log", (string)null);
                 });
 
+            modelBuilder.Entity("Store.Infrastructure.Settings.Providers.StoredProviderSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_provider_settings");
+
+                    b.ToTable("provider_settings", (string)null);
+                });
+
             modelBuilder.Entity("Store.Infrastructure.Settings.StoredSetting", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,7 @@
+namespace Store.Infrastructure.Settings.Providers;
+
+public enum ProviderKind
+{
+    Payment,
+    Carrier,
+}
